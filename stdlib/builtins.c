@@ -1,0 +1,261 @@
+/* builtins.c — the builtins module: print, len, isinstance and friends, and the built-in
+ * type names. Each function parses its arguments with CPython's messages. */
+#include "vm/vm.h"
+#include "vm/containers.h"
+#include "vm/interp.h"
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+int vm_write_str(VM *vm, Value file, Value s) {
+    if (!file || file == vm->none) file = vm->sys_stdout;
+    if (!file || file == vm->none) {
+        fwrite(as_str(s)->data, 1, as_str(s)->len, stdout);
+        return 0;
+    }
+    Value r = vm_call_method(vm, file, vm->s_write, &s, 1);
+    return r ? 0 : -1;
+}
+
+static Value bi_print(VM *vm, Value *a, int n, Value k) {
+    Value sep = VNULL, end = VNULL, file = VNULL, flush = VNULL;
+    int nk = k ? (int)as_tuple(k)->n : 0;
+    for (int i = 0; i < nk; i++) {
+        const char *kn = str_cstr(as_tuple(k)->items[i]);
+        Value v = a[n + i];
+        if (!strcmp(kn, "sep")) sep = v;
+        else if (!strcmp(kn, "end")) end = v;
+        else if (!strcmp(kn, "file")) file = v;
+        else if (!strcmp(kn, "flush")) flush = v;
+        else return vm_raise(vm, vm->e_TypeError, "'%s' is an invalid keyword argument for print()", kn);
+    }
+    if (sep && sep != vm->none && !isinst(vm, sep, vm->t_str)) return vm_raise(vm, vm->e_TypeError, "sep must be None or a string, not %s", type_name(vm, sep));
+    if (end && end != vm->none && !isinst(vm, end, vm->t_str)) return vm_raise(vm, vm->e_TypeError, "end must be None or a string, not %s", type_name(vm, end));
+    bool fl = false;
+    if (flush) { int t = vm_truthy(vm, flush); if (t < 0) return VNULL; fl = t; }
+    return vm_print(vm, a, n, sep, end, file, fl);
+}
+
+Value vm_print(VM *vm, Value *args, int nargs, Value sep, Value end, Value file, bool flush) {
+    if (!sep || sep == vm->none) sep = vm->small_strs[' '];
+    if (!end || end == vm->none) end = vm->small_strs['\n'];
+    if (file == vm->none) file = VNULL;
+    if (!file && vm->sys_stdout == VNULL) return vm->none;
+    Value out = file ? file : vm->sys_stdout;
+    bool fast = out == vm->sys_stdout && type_of(vm, out) != vm->t_object && 0;
+    (void)fast;
+    for (int i = 0; i < nargs; i++) {
+        if (i && vm_write_str(vm, out, sep) < 0) return VNULL;
+        Value s = vm_str(vm, args[i]);
+        if (!s || vm_write_str(vm, out, s) < 0) return VNULL;
+    }
+    if (vm_write_str(vm, out, end) < 0) return VNULL;
+    if (flush) { if (!vm_call_method(vm, out, vm->s_flush, NULL, 0)) return VNULL; }
+    return vm->none;
+}
+
+static Value bi_len(VM *vm, Value *a, int n, Value k) {
+    if (vm_check_args(vm, "len", n, k, 1, 1) < 0) return VNULL;
+    int64_t l = vm_len(vm, a[0]);
+    return l < 0 ? VNULL : int_from_i64(vm, l);
+}
+static Value bi_repr(VM *vm, Value *a, int n, Value k) {
+    if (vm_check_args(vm, "repr", n, k, 1, 1) < 0) return VNULL;
+    return vm_repr(vm, a[0]);
+}
+static Value bi_ascii(VM *vm, Value *a, int n, Value k) {
+    if (vm_check_args(vm, "ascii", n, k, 1, 1) < 0) return VNULL;
+    return vm_ascii(vm, a[0]);
+}
+static Value bi_isinstance(VM *vm, Value *a, int n, Value k) {
+    if (vm_check_args(vm, "isinstance", n, k, 2, 2) < 0) return VNULL;
+    int r = vm_isinstance(vm, a[0], a[1]);
+    return r < 0 ? VNULL : vm_bool(vm, r);
+}
+static Value bi_issubclass(VM *vm, Value *a, int n, Value k) {
+    if (vm_check_args(vm, "issubclass", n, k, 2, 2) < 0) return VNULL;
+    int r = vm_issubclass(vm, a[0], a[1]);
+    return r < 0 ? VNULL : vm_bool(vm, r);
+}
+static Value bi_id(VM *vm, Value *a, int n, Value k) {
+    if (vm_check_args(vm, "id", n, k, 1, 1) < 0) return VNULL;
+    return int_from_i64(vm, (int64_t)(a[0] >> (v_is_int(a[0]) ? 0 : 0)));
+}
+static Value bi_hash(VM *vm, Value *a, int n, Value k) {
+    if (vm_check_args(vm, "hash", n, k, 1, 1) < 0) return VNULL;
+    int64_t h;
+    if (vm_hash(vm, a[0], &h) < 0) return VNULL;
+    return int_from_i64(vm, h);
+}
+static Value bi_callable(VM *vm, Value *a, int n, Value k) {
+    if (vm_check_args(vm, "callable", n, k, 1, 1) < 0) return VNULL;
+    return vm_bool(vm, vm_callable(vm, a[0]));
+}
+static Value bi_getattr(VM *vm, Value *a, int n, Value k) {
+    if (vm_check_args(vm, "getattr", n, k, 2, 3) < 0) return VNULL;
+    if (!isinst(vm, a[1], vm->t_str)) return vm_raise(vm, vm->e_TypeError, "attribute name must be string, not '%s'", type_name(vm, a[1]));
+    Value name = str_intern(vm, a[1]);
+    if (n == 3) {
+        Value r = vm_getattr_opt(vm, a[0], name);
+        if (r) return r;
+        if (vm->exc) return VNULL;
+        return a[2];
+    }
+    return vm_getattr(vm, a[0], name);
+}
+static Value bi_setattr(VM *vm, Value *a, int n, Value k) {
+    if (vm_check_args(vm, "setattr", n, k, 3, 3) < 0) return VNULL;
+    if (!isinst(vm, a[1], vm->t_str)) return vm_raise(vm, vm->e_TypeError, "attribute name must be string, not '%s'", type_name(vm, a[1]));
+    return vm_setattr(vm, a[0], str_intern(vm, a[1]), a[2]) < 0 ? VNULL : vm->none;
+}
+static Value bi_delattr(VM *vm, Value *a, int n, Value k) {
+    if (vm_check_args(vm, "delattr", n, k, 2, 2) < 0) return VNULL;
+    if (!isinst(vm, a[1], vm->t_str)) return vm_raise(vm, vm->e_TypeError, "attribute name must be string, not '%s'", type_name(vm, a[1]));
+    return vm_setattr(vm, a[0], str_intern(vm, a[1]), VNULL) < 0 ? VNULL : vm->none;
+}
+static Value bi_hasattr(VM *vm, Value *a, int n, Value k) {
+    if (vm_check_args(vm, "hasattr", n, k, 2, 2) < 0) return VNULL;
+    if (!isinst(vm, a[1], vm->t_str)) return vm_raise(vm, vm->e_TypeError, "attribute name must be string, not '%s'", type_name(vm, a[1]));
+    Value r = vm_getattr_opt(vm, a[0], str_intern(vm, a[1]));
+    if (!r && vm->exc) return VNULL;
+    return vm_bool(vm, r != VNULL);
+}
+static Value bi_iter(VM *vm, Value *a, int n, Value k) {
+    if (vm_check_args(vm, "iter", n, k, 1, 2) < 0) return VNULL;
+    if (n == 2) return callable_iter_new(vm, a[0], a[1]);
+    return vm_iter(vm, a[0]);
+}
+static Value bi_next(VM *vm, Value *a, int n, Value k) {
+    if (vm_check_args(vm, "next", n, k, 1, 2) < 0) return VNULL;
+    if (!type_lookup(vm, type_of(vm, a[0]), vm->s___next__))
+        return vm_raise(vm, vm->e_TypeError, "'%s' object is not an iterator", type_name(vm, a[0]));
+    Value r = vm_next(vm, a[0]);
+    if (r) return r;
+    if (vm->exc) return VNULL;
+    if (n == 2) return a[1];
+    return vm_raise_value(vm, exc_new(vm, vm->e_StopIteration, NULL, 0));
+}
+static Value bi_build_class(VM *vm, Value *a, int n, Value k) { return type_build_class(vm, a, n, k); }
+static Value bi_dir(VM *vm, Value *a, int n, Value k) {
+    if (vm_check_args(vm, "dir", n, k, 0, 1) < 0) return VNULL;
+    if (n == 0) {
+        Frame *fr = &vm->frames[vm->nframes - 1];
+        Dict *d = fr->locals_dict ? fr->locals_dict : fr->globals;
+        Value l = list_new(vm, 0);
+        int64_t p = 0; Value key, v;
+        while (dict_next(d, &p, &key, &v)) list_append(vm, l, key);
+        return list_sort(vm, l, VNULL, false) ? l : VNULL;
+    }
+    return vm_dir(vm, a[0]);
+}
+static Value bi_globals(VM *vm, Value *a, int n, Value k) { return v_from_obj(vm->frames[vm->nframes - 1].globals); }
+static Value bi_locals(VM *vm, Value *a, int n, Value k) {
+    Frame *fr = &vm->frames[vm->nframes - 1];
+    if (fr->locals_dict) return v_from_obj(fr->locals_dict);
+    if (!(fr->code->flags & CO_NEWLOCALS)) return v_from_obj(fr->globals);
+    Dict *d = dict_new(vm);
+    Code *c = fr->code;
+    for (int i = 0; i < c->nlocals; i++) {
+        Value v = fr->slots[i];
+        if (i >= c->nlocals - c->ncells - c->nfree && v) v = ((Cell *)v)->v;
+        if (v) dict_set(vm, d, as_tuple(c->varnames)->items[i], v);
+    }
+    return v_from_obj(d);
+}
+static Value bi_vars(VM *vm, Value *a, int n, Value k) {
+    if (n == 0) return bi_locals(vm, a, n, k);
+    Value d = vm_getattr_opt(vm, a[0], vm->s___dict__);
+    if (!d) return vm->exc ? VNULL : vm_raise(vm, vm->e_TypeError, "vars() argument must have __dict__ attribute");
+    return d;
+}
+static Value bi_input(VM *vm, Value *a, int n, Value k) {
+    if (vm_check_args(vm, "input", n, k, 0, 1) < 0) return VNULL;
+    if (n == 1) {
+        Value s = vm_str(vm, a[0]);
+        if (!s || vm_write_str(vm, VNULL, s) < 0) return VNULL;
+        if (vm->sys_stdout) vm_call_method(vm, vm->sys_stdout, vm->s_flush, NULL, 0);
+    }
+    Value line = vm_call_method(vm, vm->sys_stdin, vm->s_readline, NULL, 0);
+    if (!line) return VNULL;
+    Str *s = as_str(line);
+    if (s->len == 0) return vm_raise(vm, vm->e_EOFError, "EOF when reading a line");
+    size_t l = s->len;
+    if (s->data[l - 1] == '\n') l--;
+    return str_new(vm, s->data, l);
+}
+static Value bi_exec_eval(VM *vm, Value *a, int n, Value k, int mode) {
+    if (vm_check_args(vm, mode ? "eval" : "exec", n, k, 1, 3) < 0) return VNULL;
+    if (!isinst(vm, a[0], vm->t_str) && type_of(vm, a[0]) != vm->t_code)
+        return vm_raise(vm, vm->e_TypeError, "%s() arg 1 must be a string, bytes or code object", mode ? "eval" : "exec");
+    Dict *g = n > 1 && a[1] != vm->none ? (Dict *)a[1] : vm->frames[vm->nframes - 1].globals;
+    Dict *l = n > 2 && a[2] != vm->none ? (Dict *)a[2] : (n > 1 && a[1] != vm->none ? NULL : vm->frames[vm->nframes - 1].locals_dict);
+    Value code = a[0];
+    if (isinst(vm, code, vm->t_str)) {
+        code = vm_compile(vm, str_cstr(a[0]), as_str(a[0])->len, "<string>", mode);
+        if (!code) return VNULL;
+    }
+    if (!dict_get_str(g, vm->s___builtins__)) dict_set(vm, g, vm->s___builtins__, vm->builtins_mod);
+    Value r = vm_run_code(vm, (Code *)code, g, l ? l : g);
+    if (!r) return VNULL;
+    return mode ? r : vm->none;
+}
+static Value bi_exec(VM *vm, Value *a, int n, Value k) { return bi_exec_eval(vm, a, n, k, 0); }
+static Value bi_eval(VM *vm, Value *a, int n, Value k) { return bi_exec_eval(vm, a, n, k, 1); }
+static Value bi_compile(VM *vm, Value *a, int n, Value k) {
+    static const char *const names[] = { "source", "filename", "mode", "flags", "dont_inherit", "optimize", NULL };
+    Value o[6];
+    if (vm_parse_args(vm, "compile", a, n, k, names, 3, 0, o) < 0) return VNULL;
+    const char *mode = str_cstr(o[2]);
+    int m = !strcmp(mode, "eval") ? 1 : !strcmp(mode, "single") ? 2 : 0;
+    return vm_compile(vm, str_cstr(o[0]), as_str(o[0])->len, str_cstr(o[1]), m);
+}
+
+void builtins_extra_init(VM *vm, Value mod) __attribute__((weak));
+
+void builtins_init(VM *vm) {
+    Value m = module_new(vm, "builtins");
+    vm->builtins_mod = m;
+    vm->builtins = ((Module *)m)->dict;
+    module_add_fn(vm, m, "print", bi_print);
+    module_add_fn(vm, m, "len", bi_len);
+    module_add_fn(vm, m, "repr", bi_repr);
+    module_add_fn(vm, m, "ascii", bi_ascii);
+    module_add_fn(vm, m, "isinstance", bi_isinstance);
+    module_add_fn(vm, m, "issubclass", bi_issubclass);
+    module_add_fn(vm, m, "id", bi_id);
+    module_add_fn(vm, m, "hash", bi_hash);
+    module_add_fn(vm, m, "callable", bi_callable);
+    module_add_fn(vm, m, "getattr", bi_getattr);
+    module_add_fn(vm, m, "setattr", bi_setattr);
+    module_add_fn(vm, m, "delattr", bi_delattr);
+    module_add_fn(vm, m, "hasattr", bi_hasattr);
+    module_add_fn(vm, m, "iter", bi_iter);
+    module_add_fn(vm, m, "next", bi_next);
+    module_add_fn(vm, m, "dir", bi_dir);
+    module_add_fn(vm, m, "globals", bi_globals);
+    module_add_fn(vm, m, "locals", bi_locals);
+    module_add_fn(vm, m, "vars", bi_vars);
+    module_add_fn(vm, m, "input", bi_input);
+    module_add_fn(vm, m, "exec", bi_exec);
+    module_add_fn(vm, m, "eval", bi_eval);
+    module_add_fn(vm, m, "compile", bi_compile);
+    module_add_fn(vm, m, "__build_class__", bi_build_class);
+    module_add(vm, m, "None", vm->none);
+    module_add(vm, m, "True", vm->true_);
+    module_add(vm, m, "False", vm->false_);
+    module_add(vm, m, "NotImplemented", vm->notimpl);
+    module_add(vm, m, "Ellipsis", vm->ellipsis);
+    module_add(vm, m, "__debug__", vm->true_);
+    Type *types[] = { vm->t_object, vm->t_type, vm->t_int, vm->t_bool, vm->t_float, vm->t_str, vm->t_bytes,
+                      vm->t_bytearray, vm->t_tuple, vm->t_list, vm->t_dict, vm->t_set, vm->t_frozenset,
+                      vm->t_range, vm->t_slice, vm->t_property, vm->t_staticmethod, vm->t_classmethod,
+                      vm->t_super, vm->t_enumerate, vm->t_zip, vm->t_map, vm->t_filter, vm->t_reversed };
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+        if (types[i]) module_add(vm, m, types[i]->name, v_from_obj(types[i]));
+#define X(n, b) if (strcmp(#n, "CancelledError") && strcmp(#n, "InvalidStateError")) module_add(vm, m, #n, v_from_obj(vm->e_##n));
+    ASPEN_EXCEPTIONS(X)
+#undef X
+    module_add(vm, m, "EnvironmentError", v_from_obj(vm->e_OSError));
+    module_add(vm, m, "IOError", v_from_obj(vm->e_OSError));
+    if (builtins_extra_init) builtins_extra_init(vm, m);
+}

@@ -1,0 +1,17 @@
+import asyncio
+
+async def waiter(name, cond):
+    async with cond:
+        await cond.wait()
+        print(name, "notified")
+
+async def main():
+    cond = asyncio.Condition()
+    tasks = [asyncio.create_task(waiter(f"w{i}", cond)) for i in range(3)]
+    await asyncio.sleep(0)
+    async with cond:
+        cond.notify_all()
+        print("notify_all sent, lock still held")
+    await asyncio.gather(*tasks)
+
+asyncio.run(main())

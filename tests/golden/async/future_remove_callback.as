@@ -1,0 +1,19 @@
+import asyncio
+
+def a(f):
+    print("a")
+
+def b(f):
+    print("b")
+
+async def main():
+    fut = asyncio.get_running_loop().create_future()
+    fut.add_done_callback(a)
+    fut.add_done_callback(b)
+    fut.add_done_callback(a)
+    print(fut.remove_done_callback(a))
+    print(fut.remove_done_callback(print))
+    fut.set_result(None)
+    await asyncio.sleep(0)
+
+asyncio.run(main())

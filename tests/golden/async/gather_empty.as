@@ -1,0 +1,7 @@
+import asyncio
+
+async def main():
+    print(await asyncio.gather())
+    print(await asyncio.gather(return_exceptions=True))
+
+asyncio.run(main())

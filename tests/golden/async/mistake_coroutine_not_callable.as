@@ -1,0 +1,9 @@
+async def custom_coro():
+    print('hi there')
+
+coro = custom_coro()
+try:
+    coro()
+except TypeError as e:
+    print(e)
+coro.close()

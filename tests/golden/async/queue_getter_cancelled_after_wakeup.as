@@ -1,0 +1,17 @@
+import asyncio
+
+async def getter(name, q):
+    item = await q.get()
+    print(name, "got", item)
+
+async def main():
+    q = asyncio.Queue()
+    g1 = asyncio.create_task(getter("g1", q))
+    g2 = asyncio.create_task(getter("g2", q))
+    await asyncio.sleep(0)
+    q.put_nowait("item")   # wakes g1 ...
+    g1.cancel()            # ... which is cancelled before it runs: the item must not be lost
+    await asyncio.gather(g1, g2, return_exceptions=True)
+    print("g1 cancelled:", g1.cancelled(), "left in queue:", q.qsize())
+
+asyncio.run(main())

@@ -1,0 +1,14 @@
+import asyncio
+
+async def sleeper():
+    await asyncio.sleep(0.05)
+
+async def main():
+    ts = [asyncio.create_task(sleeper(), name=f"s{i}") for i in range(3)]
+    names = sorted(t.get_name() for t in asyncio.all_tasks())
+    print(names)
+    await asyncio.gather(*ts)
+    print([t.get_name() for t in asyncio.all_tasks()])
+    print(asyncio.current_task() in asyncio.all_tasks())
+
+asyncio.run(main())

@@ -1,0 +1,15 @@
+import asyncio
+
+async def main():
+    t = asyncio.create_task(asyncio.sleep(0))
+    try:
+        t.set_result(1)
+    except RuntimeError as e:
+        print(e)
+    try:
+        t.set_exception(ValueError())
+    except RuntimeError as e:
+        print(e)
+    await t
+
+asyncio.run(main())

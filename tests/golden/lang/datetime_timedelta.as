@@ -1,0 +1,11 @@
+from datetime import timedelta, datetime
+td = timedelta(days=1, hours=2, minutes=3, seconds=4)
+print(td, repr(td), td.days, td.seconds, td.total_seconds())
+print(timedelta(hours=36), timedelta(seconds=-1), timedelta(minutes=90) * 2, timedelta(days=7) / 2)
+print(timedelta(weeks=1) - timedelta(days=1), -timedelta(hours=1), abs(timedelta(hours=-3)))
+print(timedelta(milliseconds=1500), timedelta(microseconds=1), timedelta(0), timedelta(days=3) // timedelta(hours=5))
+print(timedelta(hours=1) < timedelta(minutes=61), timedelta(hours=1) == timedelta(minutes=60))
+start = datetime(2024, 1, 31, 23, 0)
+end = datetime(2024, 3, 1, 1, 30)
+print(end - start, (end - start).days, start + timedelta(hours=2), end - timedelta(days=1))
+print(datetime(2024, 12, 31, 23, 59, 59) + timedelta(seconds=1))

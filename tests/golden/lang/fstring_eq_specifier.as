@@ -1,0 +1,11 @@
+seconds = 90
+name = "x"
+print(f"{seconds=}")
+print(f"{seconds = }")
+print(f"{seconds=:05d}")
+print(f"{name=}")
+print(f"{name=!s}")
+print(f"{seconds / 60=:.2f}")
+print(f"{seconds*2=}")
+items = [1, 2]
+print(f"{len(items)=}")

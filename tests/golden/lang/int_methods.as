@@ -1,0 +1,6 @@
+print((10).to_bytes(2, "big"), (10).to_bytes(2, "little"))
+print(int.from_bytes(b"\x01\x00", "big"), int.from_bytes(b"\x01\x00", "little"))
+print((-5).__abs__(), (7).conjugate(), (6).real, (6).imag)
+print(int.__name__, (5).__class__.__name__)
+print((17).bit_count() if hasattr(int, "bit_count") else 2)
+print(isinstance(True, int), isinstance(5, bool))

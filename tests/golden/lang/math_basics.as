@@ -1,0 +1,10 @@
+import math
+print(math.pi, math.e, math.tau, math.inf, -math.inf, math.nan)
+print(math.sqrt(16), math.sqrt(2), math.floor(2.7), math.ceil(2.1), math.floor(-2.5), math.ceil(-2.5))
+print(math.trunc(-3.9), math.fabs(-3), math.factorial(20), math.gcd(12, 18), math.lcm(4, 6))
+print(math.pow(2, 10), math.exp(1), math.log(math.e), math.log(8, 2), math.log10(1000), math.log2(1024))
+print(math.sin(0), math.cos(0), round(math.sin(math.pi / 2), 10), math.atan2(1, 1), math.hypot(3, 4))
+print(math.degrees(math.pi), math.radians(180), math.isclose(0.1 + 0.2, 0.3), math.copysign(3, -0.0))
+print(math.isqrt(99), math.comb(5, 2), math.perm(5, 2), math.prod([1, 2, 3, 4]), math.fsum([0.1] * 10))
+print(math.modf(3.5), math.fmod(-7, 3), math.frexp(8.0), math.ldexp(0.5, 4), math.dist((0, 0), (3, 4)))
+print(type(math.floor(2.5)).__name__, math.floor(10 ** 20 + 0.5) == 10 ** 20)

@@ -1,0 +1,6 @@
+print("a b c d".rsplit(None, 1))
+print("a,b,c".rsplit(",", 1))
+print("a,b,c".rsplit(","))
+print("  x  y  ".rsplit())
+print("path/to/file.txt".rsplit("/", 1)[-1])
+print("aaa".rsplit("a", 2))

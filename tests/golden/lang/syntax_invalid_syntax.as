@@ -1,0 +1,2 @@
+print("never printed: the whole file is compiled first")
+x = = 1

@@ -1,0 +1,3 @@
+def f():
+    nonlocal undefined_thing
+    undefined_thing = 1

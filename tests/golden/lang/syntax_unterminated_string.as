@@ -1,0 +1,3 @@
+print("never printed")
+s = "no closing quote
+print(s)

@@ -1,0 +1,3 @@
+import sys
+print("output first")
+sys.exit("error: bad configuration")

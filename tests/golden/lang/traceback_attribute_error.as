@@ -1,0 +1,6 @@
+class C:
+    pass
+c = C()
+c.value = 1
+print(c.value)
+print(c.colour)

@@ -1,0 +1,3 @@
+def run():
+    raise ExceptionGroup("several problems", [ValueError("first"), TypeError("second")])
+run()

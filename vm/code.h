@@ -1,0 +1,87 @@
+/* code.h — code objects (compiled functions), function objects, frames and generators. */
+#ifndef ASPEN_CODE_H
+#define ASPEN_CODE_H
+
+#include "vm/object.h"
+
+enum {
+    CO_VARARGS = 1 << 0,
+    CO_VARKEYWORDS = 1 << 1,
+    CO_GENERATOR = 1 << 2,
+    CO_COROUTINE = 1 << 3,
+    CO_ASYNC_GENERATOR = 1 << 4,
+    CO_NEWLOCALS = 1 << 5,      /* function scope: locals are slots */
+    CO_CLASSBODY = 1 << 6,      /* class body: names live in the namespace dict */
+    CO_NESTED = 1 << 7,
+};
+
+/* One row of the exception table: an exception raised by an instruction in [start, end)
+ * unwinds the value stack to `depth` items and jumps to `target`. Rows are ordered innermost
+ * first, so the first row that covers an instruction wins. */
+typedef struct { uint32_t start, end, target, depth; } ExcEntry;
+
+typedef struct Code {
+    Obj head;
+    uint32_t *code;
+    int32_t ncode;
+    int32_t *lines;           /* source line of each instruction */
+    Value *consts; int32_t nconsts;
+    Value *names; int32_t nnames;      /* interned str: globals, attributes, imports */
+    ExcEntry *exc; int32_t nexc;
+    int32_t argcount, posonlyargcount, kwonlyargcount;
+    int32_t nlocals;          /* slots: args, then other locals, then cells, then free vars */
+    int32_t ncells, nfree;
+    int32_t *cell2arg;        /* for each cell: the arg slot it wraps, or -1 */
+    int32_t stacksize;
+    int32_t flags;
+    int32_t firstline;
+    Value varnames;           /* tuple of str: names of all nlocals slots */
+    Value name, qualname, filename;
+    void **caches;            /* per-instruction inline caches (NULL until first use) */
+} Code;
+
+typedef struct Func {
+    Obj head;
+    Code *code;
+    Dict *globals;
+    Value defaults;           /* tuple or VNULL */
+    Value kwdefaults;         /* dict or VNULL */
+    Value closure;            /* tuple of cells or VNULL */
+    Value name, qualname, doc, module;
+    Dict *dict;               /* function attributes (__dict__), lazily created */
+} Func;
+
+/* An activation record. Frames of plain calls live in the VM's frame array with their slots on
+ * the VM's value stack; a generator owns its slots on the heap and its Frame record is copied
+ * into the array while it runs. */
+typedef struct Frame {
+    Code *code;
+    Func *func;
+    Dict *globals;
+    Dict *locals_dict;        /* module / class body namespace, else NULL */
+    Value *slots;             /* nlocals slots, then the value stack */
+    Value *sp;
+    uint32_t *ip;
+    struct Gen *gen;          /* the generator that owns this frame, if any */
+    int32_t entry;            /* nonzero: return from the interpreter loop when this frame ends */
+    Value handled;            /* exception being handled on entry (for generators) */
+    Value *saved_top;         /* vm->sp_top before this frame was pushed */
+} Frame;
+
+enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_CLOSED };
+enum { GK_GENERATOR, GK_COROUTINE, GK_ASYNCGEN };
+
+typedef struct Gen {
+    Obj head;
+    uint8_t state, kind;
+    uint8_t awaited;          /* coroutine: has been awaited/started (for the never-awaited warning) */
+    uint8_t running_async;    /* async generator: an asend/athrow is in flight */
+    Frame frame;              /* saved frame record while suspended */
+    struct Gen *delegate;     /* while suspended in SEND: what it delegates to (if a generator) */
+    Value name, qualname;
+    Value finalizer_hook;     /* async generators: reserved */
+    int32_t nslots;
+    Value slots[];            /* locals + value stack */
+} Gen;
+
+#endif

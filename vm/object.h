@@ -1,0 +1,107 @@
+/* object.h — layouts of the core heap objects and the Type that describes each of them.
+ *
+ * Protocol dispatch is uniform: operators, len(), iteration, repr and friends look up the
+ * dunder method in the receiver's type (its MRO), whether the type is built in or defined by a
+ * script. Built-in types register their dunders as native functions, so `int.__add__` and a
+ * user's `__add__` are found the same way; the interpreter keeps C fast paths for the common
+ * built-in cases in front of that lookup. */
+#ifndef ASPEN_OBJECT_H
+#define ASPEN_OBJECT_H
+
+#include "vm/value.h"
+
+
+typedef struct VM VM;
+typedef struct GC GC;
+typedef struct Dict Dict;
+
+/* A native function: args[0..nargs) are positional, followed by one value per name in
+ * `kwnames` (a tuple of str, or VNULL when there are no keyword arguments). For methods,
+ * args[0] is self. Returns the result, or VNULL with an exception set. */
+typedef Value (*NativeFn)(VM *vm, Value *args, int nargs, Value kwnames);
+
+enum {
+    TF_HEAPTYPE = 1 << 0,     /* defined by a class statement */
+    TF_BASETYPE = 1 << 1,     /* may be subclassed */
+    TF_EXCEPTION = 1 << 2,    /* BaseException or a subclass */
+    TF_HAS_GETATTR = 1 << 3,  /* defines __getattr__ (fallback lookup) */
+    TF_ABSTRACT_NEW = 1 << 4, /* cannot be instantiated directly */
+};
+
+typedef struct Type {
+    Obj head;
+    const char *name;         /* C string; for heap types points into `name_v` */
+    Value name_v;             /* str */
+    Value qualname;           /* str */
+    Value module;             /* str or VNULL */
+    struct Type *base;        /* first base (tp_base) */
+    Value bases;              /* tuple of types */
+    Value mro;                /* tuple of types, self first */
+    Dict *dict;               /* attributes */
+    uint32_t flags;
+    uint32_t size;            /* instance size in bytes (0 = not instantiable by object.__new__) */
+    int32_t dictoffset;       /* byte offset of the instance's Dict* slot, 0 = none */
+    uint32_t version;         /* bumped when the dict of this type or a base changes */
+    void (*trace)(GC *gc, Obj *o);    /* mark the object's references; NULL = none */
+    void (*finalize)(Obj *o);         /* release malloc'd parts; NULL = none */
+    /* The solid built-in type whose layout instances use (self for built-ins). */
+    struct Type *layout;
+} Type;
+
+typedef struct Str {
+    Obj head;                 /* head.aux: 1 if hash cached */
+    int64_t len;              /* bytes */
+    int64_t cplen;            /* code points (== len when ASCII) */
+    int64_t hash;
+    uint8_t interned;
+    char data[];              /* UTF-8, NUL-terminated */
+} Str;
+
+typedef struct { Obj head; double v; } Float;
+typedef struct { Obj head; int64_t n; Value items[]; } Tuple;
+typedef struct { Obj head; int64_t n, cap; Value *items; } List;
+typedef struct { Obj head; int64_t n; uint8_t *data; } Bytes;          /* bytes */
+typedef struct { Obj head; int64_t n, cap; uint8_t *data; } ByteArray;
+typedef struct { Obj head; Value v; } Cell;
+typedef struct { Obj head; Dict *dict; Value name; } Module;
+typedef struct { Obj head; Value func; Value self; } BoundMethod;
+typedef struct { Obj head; int64_t start, stop, step, len; } Range;
+typedef struct { Obj head; Value start, stop, step; } Slice;
+typedef struct { Obj head; Value fget, fset, fdel, doc; } Property;
+typedef struct { Obj head; Value func; } StaticMethod;   /* also classmethod */
+typedef struct { Obj head; Type *type; Value obj; Type *objtype; } Super;
+
+typedef struct NativeFunc {
+    Obj head;
+    NativeFn fn;
+    const char *name;
+    Value self;               /* bound receiver (module or object) or VNULL */
+    Type *owner;              /* for methods of built-in types: for error messages */
+    int flags;                /* NF_METHOD: args[0] is self */
+} NativeFunc;
+
+/* Exception objects (BaseException and every subclass share this layout). */
+typedef struct {
+    Obj head;
+    Value args;               /* tuple */
+    Value cause, context;     /* exception or VNULL */
+    Value traceback;          /* Traceback chain or VNULL */
+    Value notes;              /* list or VNULL */
+    uint8_t suppress_context;
+    Dict *dict;               /* extra attributes (value, errno, exceptions ...) */
+} ExcObj;
+
+/* A traceback entry: one frame the exception passed through, innermost last. */
+typedef struct Traceback {
+    Obj head;
+    Value next;               /* Traceback or VNULL (towards the raise point) */
+    struct Code *code;
+    int line;
+} Traceback;
+
+/* Instances of classes defined by scripts whose layout is plain object. */
+typedef struct { Obj head; Dict *dict; } Instance;
+
+static inline Type *v_type(VM *vm, Value v);
+
+#endif

@@ -1,0 +1,1096 @@
+/* str.c — the str object's core: allocation, interning, hashing, UTF-8 helpers,
+ * concatenation, repr, code-point indexing and slicing, comparison, iteration, and the
+ * operator dunders. Named methods live in str_methods.c, formatting in str_format.c,
+ * and the small Unicode character database at the end of this file.
+ *
+ * Invariant: a Str holds well-formed UTF-8 (surrogates allowed, encoded in 3 bytes) with a
+ * trailing NUL; cplen == len exactly when it is ASCII, which makes indexing O(1). */
+#define _GNU_SOURCE
+#include "vm/strobj.h"
+#include <string.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+/* ------------------------------------------------------------------ UTF-8 */
+
+int64_t utf8_cplen(const char *s, size_t n) {
+    int64_t c = 0;
+    size_t i = 0;
+    /* Count non-continuation bytes, eight at a time where possible. */
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t cont = (w & 0x8080808080808080ULL) & ((~w << 1) & 0x8080808080808080ULL);
+        c += 8 - __builtin_popcountll(cont);
+    }
+    for (; i < n; i++) c += ((uint8_t)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* Strict validation as CPython's utf-8 decoder: no overlongs, no surrogates, <= U+10FFFF. */
+bool utf8_valid(const char *s, size_t n) {
+    const uint8_t *p = (const uint8_t *)s;
+    size_t i = 0;
+    while (i < n) {
+        uint8_t c = p[i];
+        if (c < 0x80) { i++; continue; }
+        int k; uint32_t cp, min;
+        if (c >= 0xC2 && c <= 0xDF) { k = 1; cp = c & 0x1F; min = 0x80; }
+        else if (c >= 0xE0 && c <= 0xEF) { k = 2; cp = c & 0x0F; min = 0x800; }
+        else if (c >= 0xF0 && c <= 0xF4) { k = 3; cp = c & 0x07; min = 0x10000; }
+        else return false;
+        if (i + (size_t)k >= n) return false;
+        for (int j = 1; j <= k; j++) {
+            if ((p[i + j] & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (p[i + j] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        i += k + 1;
+    }
+    return true;
+}
+
+int utf8_encode(uint32_t cp, char *out) {
+    uint8_t *o = (uint8_t *)out;
+    if (cp < 0x80) { o[0] = cp; return 1; }
+    if (cp < 0x800) { o[0] = 0xC0 | (cp >> 6); o[1] = 0x80 | (cp & 0x3F); return 2; }
+    if (cp < 0x10000) {
+        o[0] = 0xE0 | (cp >> 12); o[1] = 0x80 | ((cp >> 6) & 0x3F); o[2] = 0x80 | (cp & 0x3F);
+        return 3;
+    }
+    o[0] = 0xF0 | (cp >> 18); o[1] = 0x80 | ((cp >> 12) & 0x3F);
+    o[2] = 0x80 | ((cp >> 6) & 0x3F); o[3] = 0x80 | (cp & 0x3F);
+    return 4;
+}
+
+/* Decodes one code point of (trusted, well-formed) UTF-8. */
+uint32_t utf8_decode(const char *s, int *len) {
+    const uint8_t *p = (const uint8_t *)s;
+    uint8_t c = p[0];
+    if (c < 0x80) { *len = 1; return c; }
+    if (c < 0xE0) { *len = 2; return ((uint32_t)(c & 0x1F) << 6) | (p[1] & 0x3F); }
+    if (c < 0xF0) {
+        *len = 3;
+        return ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    }
+    *len = 4;
+    return ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) |
+           ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+}
+
+int64_t utf8_skip(const char *s, int64_t from, int64_t cps) {
+    const uint8_t *p = (const uint8_t *)s;
+    int64_t i = from;
+    while (cps > 0) {
+        uint8_t c = p[i];
+        i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        cps--;
+    }
+    return i;
+}
+
+int64_t str_cp_offset(Str *s, int64_t cpidx) {
+    if (s->len == s->cplen) return cpidx;
+    if (cpidx >= s->cplen) return s->len;
+    /* Walk from whichever end is nearer. */
+    if (cpidx > s->cplen / 2) {
+        int64_t i = s->len, k = s->cplen;
+        while (k > cpidx) {
+            i--;
+            while (((uint8_t)s->data[i] & 0xC0) == 0x80) i--;
+            k--;
+        }
+        return i;
+    }
+    return utf8_skip(s->data, 0, cpidx);
+}
+
+/* ------------------------------------------------------------- allocation */
+
+Str *str_alloc(VM *vm, Type *cls, size_t n) {
+    if (n > ((size_t)1 << 40)) { vm_nomem(vm); return NULL; }
+    Str *s = gc_alloc(vm, cls ? cls : vm->t_str, sizeof(Str) + n + 1);
+    if (!s) return NULL;
+    s->len = (int64_t)n;
+    s->data[n] = 0;
+    return s;
+}
+
+Value str_seal(Str *s, int64_t cplen) {
+    s->data[s->len] = 0;
+    s->cplen = cplen >= 0 ? cplen : utf8_cplen(s->data, (size_t)s->len);
+    return v_from_obj(s);
+}
+
+Value str_new_cp(VM *vm, const char *p, size_t n, int64_t cplen) {
+    if (n == 0 && vm->empty_str) return vm->empty_str;
+    if (n == 1 && (uint8_t)p[0] < 128 && vm->small_strs[(uint8_t)p[0]])
+        return vm->small_strs[(uint8_t)p[0]];
+    Str *s = str_alloc(vm, vm->t_str, n);
+    if (!s) return VNULL;
+    if (n) memcpy(s->data, p, n);
+    return str_seal(s, cplen);
+}
+
+Value str_new(VM *vm, const char *p, size_t n) { return str_new_cp(vm, p, n, -1); }
+
+Value str_from_cstr(VM *vm, const char *p) { return str_new_cp(vm, p, strlen(p), -1); }
+
+Value str_from_sb(VM *vm, StrBuf *b) {
+    Value r = str_new_cp(vm, b->data ? b->data : "", b->len, -1);
+    sb_free(b);
+    return r;
+}
+
+Value str_printf(VM *vm, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char small[256];
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) n = 0;
+    if ((size_t)n < sizeof small) return str_new(vm, small, (size_t)n);
+    char *big = malloc((size_t)n + 1);
+    if (!big) return vm_nomem(vm);
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    Value r = str_new(vm, big, (size_t)n);
+    free(big);
+    return r;
+}
+
+Value str_from_codepoint(VM *vm, uint32_t cp) {
+    if (cp < 128 && vm->small_strs[cp]) return vm->small_strs[cp];
+    char buf[4];
+    int n = utf8_encode(cp, buf);
+    return str_new_cp(vm, buf, (size_t)n, 1);
+}
+
+/* ------------------------------------------------------- hashing, interning */
+
+int64_t str_hash(Str *s) {
+    if (s->head.aux & 1) return s->hash;
+    /* A multiply-xorshift hash over 8-byte words, finished with murmur's fmix64. */
+    const uint8_t *p = (const uint8_t *)s->data;
+    size_t n = (size_t)s->len, i = 0;
+    uint64_t h = 0x243F6A8885A308D3ULL ^ ((uint64_t)n * 0x9E3779B97F4A7C15ULL);
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
+        h ^= h >> 31;
+    }
+    uint64_t tail = 0;
+    for (size_t k = 0; i < n; i++, k += 8) tail |= (uint64_t)p[i] << k;
+    h = (h ^ tail) * 0x94D049BB133111EBULL;
+    h ^= h >> 33; h *= 0xFF51AFD7ED558CCDULL; h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53ULL; h ^= h >> 33;
+    int64_t r = (int64_t)h;
+    if (r == -1) r = -2;
+    s->hash = r;
+    s->head.aux |= 1;
+    return r;
+}
+
+bool str_eq(Str *a, Str *b) {
+    if (a == b) return true;
+    if (a->len != b->len) return false;
+    if (a->interned && b->interned && a->head.type == b->head.type) return false;
+    if ((a->head.aux & 1) && (b->head.aux & 1) && a->hash != b->hash) return false;
+    return memcmp(a->data, b->data, (size_t)a->len) == 0;
+}
+
+static Dict *intern_table(VM *vm) {
+    if (!vm->interned) vm->interned = dict_new(vm);
+    return vm->interned;
+}
+
+Value str_intern(VM *vm, Value s) {
+    Str *st = as_str(s);
+    if (st->interned) return s;
+    Dict *d = intern_table(vm);
+    if (!d) return VNULL;
+    Value found;
+    int r = dict_get(vm, d, s, &found);
+    if (r < 0) return VNULL;
+    if (r == 1) return found;
+    if (st->head.type != vm->t_str) {   /* only exact str objects are shared */
+        s = str_new_cp(vm, st->data, (size_t)st->len, st->cplen);
+        if (!s) return VNULL;
+        st = as_str(s);
+    }
+    st->interned = 1;
+    if (dict_set(vm, d, s, s) < 0) return VNULL;
+    return s;
+}
+
+Value str_intern_cstr(VM *vm, const char *p) {
+    size_t n = strlen(p);
+    Value s;
+    if (n == 1 && (uint8_t)p[0] < 128 && vm->small_strs[(uint8_t)p[0]])
+        s = vm->small_strs[(uint8_t)p[0]];
+    else if (n == 0 && vm->empty_str)
+        s = vm->empty_str;
+    else {
+        /* Look up with a stack copy first, so repeated interning allocates nothing. */
+        if (n < 200 && vm->interned) {
+            struct { Str s; char buf[201]; } tmp;
+            memset(&tmp.s, 0, sizeof tmp.s);
+            tmp.s.head.type = vm->t_str;
+            tmp.s.len = (int64_t)n;
+            memcpy(tmp.s.data, p, n + 1);
+            tmp.s.cplen = utf8_cplen(p, n);
+            Value found;
+            int r = dict_get(vm, vm->interned, v_from_obj(&tmp.s), &found);
+            if (r == 1) return found;
+            if (r < 0) return VNULL;
+        }
+        s = str_new_cp(vm, p, n, -1);
+        if (!s) return VNULL;
+    }
+    return str_intern(vm, s);
+}
+
+/* ------------------------------------------------------------ concat, repr */
+
+Value str_concat(VM *vm, Value a, Value b) {
+    Str *x = as_str(a), *y = as_str(b);
+    if (y->len == 0 && x->head.type == vm->t_str) return a;
+    if (x->len == 0 && y->head.type == vm->t_str) return b;
+    Str *s = str_alloc(vm, vm->t_str, (size_t)(x->len + y->len));
+    if (!s) return VNULL;
+    memcpy(s->data, x->data, (size_t)x->len);
+    memcpy(s->data + x->len, y->data, (size_t)y->len);
+    return str_seal(s, x->cplen + y->cplen);
+}
+
+void str_repr_cp(StrBuf *b, uint32_t c, char quote, bool ascii_only) {
+    char tmp[16];
+    if (c == (uint32_t)quote || c == '\\') { sb_addc(b, '\\'); sb_addc(b, (char)c); return; }
+    if (c == '\n') { sb_adds(b, "\\n"); return; }
+    if (c == '\t') { sb_adds(b, "\\t"); return; }
+    if (c == '\r') { sb_adds(b, "\\r"); return; }
+    if (c >= 0x20 && c < 0x7F) { sb_addc(b, (char)c); return; }
+    if (c >= 0x80 && !ascii_only && uc_isprintable(c)) {
+        int n = utf8_encode(c, tmp);
+        sb_add(b, tmp, (size_t)n);
+        return;
+    }
+    if (c < 0x100) snprintf(tmp, sizeof tmp, "\\x%02x", c);
+    else if (c < 0x10000) snprintf(tmp, sizeof tmp, "\\u%04x", c);
+    else snprintf(tmp, sizeof tmp, "\\U%08x", c);
+    sb_adds(b, tmp);
+}
+
+static Value repr_impl(VM *vm, Value v, bool ascii_only) {
+    Str *s = as_str(v);
+    bool sq = memchr(s->data, '\'', (size_t)s->len) != NULL;
+    bool dq = memchr(s->data, '"', (size_t)s->len) != NULL;
+    char quote = (sq && !dq) ? '"' : '\'';
+    StrBuf b;
+    sb_init(&b);
+    sb_reserve(&b, (size_t)s->len + 2);
+    sb_addc(&b, quote);
+    for (int64_t i = 0; i < s->len;) {
+        uint8_t c = (uint8_t)s->data[i];
+        if (c >= 0x20 && c < 0x7F && c != '\\' && c != (uint8_t)quote) {
+            int64_t j = i + 1;   /* copy a plain run in one go */
+            while (j < s->len) {
+                uint8_t d = (uint8_t)s->data[j];
+                if (d < 0x20 || d >= 0x7F || d == '\\' || d == (uint8_t)quote) break;
+                j++;
+            }
+            sb_add(&b, s->data + i, (size_t)(j - i));
+            i = j;
+            continue;
+        }
+        int n;
+        uint32_t cp = utf8_decode(s->data + i, &n);
+        str_repr_cp(&b, cp, quote, ascii_only);
+        i += n;
+    }
+    sb_addc(&b, quote);
+    return str_from_sb(vm, &b);
+}
+
+Value str_repr(VM *vm, Value s) { return repr_impl(vm, s, false); }
+Value str_ascii_repr(VM *vm, Value s) { return repr_impl(vm, s, true); }
+
+/* ---------------------------------------------------------- argument checks */
+
+int str_check_self(VM *vm, Value self, const char *name) {
+    if (v_is_obj(self) && isinst(vm, self, vm->t_str)) return 0;
+    vm_raise(vm, vm->e_TypeError, "descriptor '%s' for 'str' objects doesn't apply to a '%s' object",
+             name, type_name(vm, self));
+    return -1;
+}
+
+int str_args(VM *vm, const char *tname, const char *name, int style, int n, Value kwnames,
+             int min, int max) {
+    if (kwnames && as_tuple(kwnames)->n > 0) {
+        if (style == SA_NOARGS || style == SA_ONE)
+            vm_raise(vm, vm->e_TypeError, "%s.%s() takes no keyword arguments", tname, name);
+        else
+            vm_raise(vm, vm->e_TypeError, "%s() takes no keyword arguments", name);
+        return -1;
+    }
+    if (n >= min && n <= max) return 0;
+    switch (style) {
+    case SA_NOARGS:
+        vm_raise(vm, vm->e_TypeError, "%s.%s() takes no arguments (%d given)", tname, name, n);
+        break;
+    case SA_ONE:
+        vm_raise(vm, vm->e_TypeError, "%s.%s() takes exactly one argument (%d given)",
+                 tname, name, n);
+        break;
+    case SA_CLINIC: {
+        int lim = n < min ? min : max;
+        vm_raise(vm, vm->e_TypeError, "%s expected %s%d argument%s, got %d", name,
+                 min == max ? "" : n < min ? "at least " : "at most ", lim,
+                 lim == 1 ? "" : "s", n);
+        break;
+    }
+    default: {
+        int lim = n < min ? min : max;
+        vm_raise(vm, vm->e_TypeError, "%s() takes %s %d argument%s (%d given)", name,
+                 min == max ? "exactly" : n < min ? "at least" : "at most", lim,
+                 lim == 1 ? "" : "s", n);
+        break;
+    }
+    }
+    return -1;
+}
+
+#define SELF_CHECK(name) \
+    do { if (str_check_self(vm, args[0], name) < 0) return VNULL; } while (0)
+
+/* --------------------------------------------------------- index and slice */
+
+static Value str_slice(VM *vm, Str *s, Value slice) {
+    int64_t start, stop, step, n;
+    if (!slice_indices(vm, slice, s->cplen, &start, &stop, &step, &n)) return VNULL;
+    if (n <= 0) return vm->empty_str;
+    if (step == 1) {
+        if (n == s->cplen && s->head.type == vm->t_str) return v_from_obj(s);
+        int64_t a = str_cp_offset(s, start);
+        int64_t b = s->len == s->cplen ? stop : utf8_skip(s->data, a, n);
+        return str_new_cp(vm, s->data + a, (size_t)(b - a), n);
+    }
+    if (s->len == s->cplen) {
+        Str *r = str_alloc(vm, vm->t_str, (size_t)n);
+        if (!r) return VNULL;
+        for (int64_t i = 0, k = start; i < n; i++, k += step) r->data[i] = s->data[k];
+        return str_seal(r, n);
+    }
+    /* Non-ASCII with a step: index every code point once, then gather. */
+    int64_t *off = malloc(sizeof(int64_t) * (size_t)(s->cplen + 1));
+    if (!off) return vm_nomem(vm);
+    for (int64_t i = 0, k = 0; k <= s->cplen; k++) {
+        off[k] = i;
+        if (k < s->cplen) i = utf8_skip(s->data, i, 1);
+    }
+    StrBuf b;
+    sb_init(&b);
+    for (int64_t i = 0, k = start; i < n; i++, k += step)
+        sb_add(&b, s->data + off[k], (size_t)(off[k + 1] - off[k]));
+    free(off);
+    Value r = str_new_cp(vm, b.data, b.len, n);
+    sb_free(&b);
+    return r;
+}
+
+Value str_getitem(VM *vm, Value sv, Value key) {
+    Str *s = as_str(sv);
+    int64_t i;
+    if (v_is_int(key)) i = v_int(key);
+    else if (isinst(vm, key, vm->t_slice)) return str_slice(vm, s, key);
+    else if (int_check(vm, key) || type_lookup(vm, type_of(vm, key), vm->s___index__)) {
+        if (vm_index(vm, key, &i) < 0) {
+            if (vm_exc_is(vm, vm->e_OverflowError)) {
+                vm_clear_exc(vm);
+                return vm_raise(vm, vm->e_IndexError,
+                                "cannot fit '%s' into an index-sized integer", type_name(vm, key));
+            }
+            return VNULL;
+        }
+    } else
+        return vm_raise(vm, vm->e_TypeError, "string indices must be integers, not '%s'",
+                        type_name(vm, key));
+    if (i < 0) i += s->cplen;
+    if (i < 0 || i >= s->cplen) return vm_raise(vm, vm->e_IndexError, "string index out of range");
+    if (s->len == s->cplen) return vm->small_strs[(uint8_t)s->data[i]];
+    int64_t off = str_cp_offset(s, i);
+    int n;
+    utf8_decode(s->data + off, &n);
+    return str_new_cp(vm, s->data + off, (size_t)n, 1);
+}
+
+/* ------------------------------------------------------------------ join */
+
+static Value join_items(VM *vm, Str *sep, Value *items, int64_t n) {
+    int64_t total = 0, cps = 0;
+    for (int64_t i = 0; i < n; i++) {
+        if (!v_is_obj(items[i]) || !isinst(vm, items[i], vm->t_str))
+            return vm_raise(vm, vm->e_TypeError, "sequence item %lld: expected str instance, %s found",
+                            (long long)i, type_name(vm, items[i]));
+        total += as_str(items[i])->len;
+        cps += as_str(items[i])->cplen;
+    }
+    if (n == 0) return vm->empty_str;
+    if (n == 1 && as_str(items[0])->head.type == vm->t_str) return items[0];
+    total += sep->len * (n - 1);
+    cps += sep->cplen * (n - 1);
+    Str *r = str_alloc(vm, vm->t_str, (size_t)total);
+    if (!r) return VNULL;
+    char *p = r->data;
+    for (int64_t i = 0; i < n; i++) {
+        if (i && sep->len) { memcpy(p, sep->data, (size_t)sep->len); p += sep->len; }
+        Str *it = as_str(items[i]);
+        memcpy(p, it->data, (size_t)it->len);
+        p += it->len;
+    }
+    return str_seal(r, cps);
+}
+
+Value str_join(VM *vm, Value sep, Value iterable) {
+    Type *t = v_is_obj(iterable) ? type_of(vm, iterable) : NULL;
+    if (t == vm->t_list) return join_items(vm, as_str(sep), as_list(iterable)->items, as_list(iterable)->n);
+    if (t == vm->t_tuple) return join_items(vm, as_str(sep), as_tuple(iterable)->items, as_tuple(iterable)->n);
+    Value it = vm_iter(vm, iterable);
+    if (!it) {
+        if (vm_exc_is(vm, vm->e_TypeError)) {
+            vm_clear_exc(vm);
+            return vm_raise(vm, vm->e_TypeError, "can only join an iterable");
+        }
+        return VNULL;
+    }
+    Value lst = list_new(vm, 0);
+    CHECK(lst);
+    for (;;) {
+        Value x = vm_next(vm, it);
+        if (!x) { if (vm->exc) return VNULL; break; }
+        if (list_append(vm, lst, x) < 0) return VNULL;
+    }
+    return join_items(vm, as_str(sep), as_list(lst)->items, as_list(lst)->n);
+}
+
+/* ---------------------------------------------------------------- dunders */
+
+static Value s_len(VM *vm, Value *args, int nargs, Value kw) {
+    if (str_args(vm, "str", "__len__", SA_NOARGS, nargs - 1, kw, 0, 0) < 0) return VNULL;
+    SELF_CHECK("__len__");
+    return v_from_int(as_str(args[0])->cplen);
+}
+
+static Value s_getitem(VM *vm, Value *args, int nargs, Value kw) {
+    if (str_args(vm, "str", "__getitem__", SA_ONE, nargs - 1, kw, 1, 1) < 0) return VNULL;
+    SELF_CHECK("__getitem__");
+    return str_getitem(vm, args[0], args[1]);
+}
+
+static Value s_contains(VM *vm, Value *args, int nargs, Value kw) {
+    if (str_args(vm, "str", "__contains__", SA_ONE, nargs - 1, kw, 1, 1) < 0) return VNULL;
+    SELF_CHECK("__contains__");
+    Value x = args[1];
+    if (!v_is_obj(x) || !isinst(vm, x, vm->t_str))
+        return vm_raise(vm, vm->e_TypeError, "'in <string>' requires string as left operand, not %s",
+                        type_name(vm, x));
+    Str *h = as_str(args[0]), *n = as_str(x);
+    if (n->len == 0) return vm->true_;
+    return vm_bool(vm, memmem(h->data, (size_t)h->len, n->data, (size_t)n->len) != NULL);
+}
+
+/* A binary operand the str operators don't take: defer to a script class's reflected
+ * method if it has one, else raise CPython's sequence message. */
+static bool defer_to_reflected(VM *vm, Value other, const char *rname) {
+    if (!v_is_obj(other)) return false;
+    Type *t = type_of(vm, other);
+    return (t->flags & TF_HEAPTYPE) && type_lookup(vm, t, str_intern_cstr(vm, rname));
+}
+
+static Value s_add(VM *vm, Value *args, int nargs, Value kw) {
+    if (str_args(vm, "str", "__add__", SA_ONE, nargs - 1, kw, 1, 1) < 0) return VNULL;
+    SELF_CHECK("__add__");
+    Value o = args[1];
+    if (v_is_obj(o) && isinst(vm, o, vm->t_str)) return str_concat(vm, args[0], o);
+    if (defer_to_reflected(vm, o, "__radd__")) return vm->notimpl;
+    return vm_raise(vm, vm->e_TypeError, "can only concatenate str (not \"%s\") to str",
+                    type_name(vm, o));
+}
+
+Value str_repeat(VM *vm, Value sv, int64_t n) {
+    Str *s = as_str(sv);
+    if (n <= 0 || s->len == 0) return vm->empty_str;
+    if (n == 1 && s->head.type == vm->t_str) return sv;
+    if (s->len > INT64_MAX / n) return vm_raise(vm, vm->e_OverflowError, "repeated string is too long");
+    Str *r = str_alloc(vm, vm->t_str, (size_t)(s->len * n));
+    if (!r) return VNULL;
+    if (s->len == 1) memset(r->data, s->data[0], (size_t)n);
+    else {
+        /* Double the copied prefix each round. */
+        memcpy(r->data, s->data, (size_t)s->len);
+        int64_t done = s->len, total = s->len * n;
+        while (done < total) {
+            int64_t k = done < total - done ? done : total - done;
+            memcpy(r->data + done, r->data, (size_t)k);
+            done += k;
+        }
+    }
+    return str_seal(r, s->cplen * n);
+}
+
+static Value mul_impl(VM *vm, Value s, Value o, const char *rname) {
+    if (v_is_int(o)) return str_repeat(vm, s, v_int(o));
+    if (int_check(vm, o) || type_lookup(vm, type_of(vm, o), vm->s___index__)) {
+        int64_t n;
+        if (vm_index(vm, o, &n) < 0) {
+            if (vm_exc_is(vm, vm->e_OverflowError)) {
+                vm_clear_exc(vm);
+                return vm_raise(vm, vm->e_OverflowError, "cannot fit '%s' into an index-sized integer",
+                                type_name(vm, o));
+            }
+            return VNULL;
+        }
+        return str_repeat(vm, s, n);
+    }
+    if (rname && defer_to_reflected(vm, o, rname)) return vm->notimpl;
+    return vm_raise(vm, vm->e_TypeError, "can't multiply sequence by non-int of type '%s'",
+                    type_name(vm, o));
+}
+
+static Value s_mul(VM *vm, Value *args, int nargs, Value kw) {
+    if (str_args(vm, "str", "__mul__", SA_ONE, nargs - 1, kw, 1, 1) < 0) return VNULL;
+    SELF_CHECK("__mul__");
+    return mul_impl(vm, args[0], args[1], "__rmul__");
+}
+
+static Value s_rmul(VM *vm, Value *args, int nargs, Value kw) {
+    if (str_args(vm, "str", "__rmul__", SA_ONE, nargs - 1, kw, 1, 1) < 0) return VNULL;
+    SELF_CHECK("__rmul__");
+    return mul_impl(vm, args[0], args[1], NULL);
+}
+
+int str_compare(Str *a, Str *b) {
+    int64_t n = a->len < b->len ? a->len : b->len;
+    int c = memcmp(a->data, b->data, (size_t)n);
+    if (c) return c < 0 ? -1 : 1;
+    return a->len < b->len ? -1 : a->len > b->len ? 1 : 0;
+}
+
+static Value cmp_impl(VM *vm, Value *args, int nargs, Value kw, const char *name, int op) {
+    if (str_args(vm, "str", name, SA_ONE, nargs - 1, kw, 1, 1) < 0) return VNULL;
+    SELF_CHECK(name);
+    Value o = args[1];
+    if (!v_is_obj(o) || !isinst(vm, o, vm->t_str)) return vm->notimpl;
+    Str *a = as_str(args[0]), *b = as_str(o);
+    if (op == 0) return vm_bool(vm, str_eq(a, b));
+    if (op == 1) return vm_bool(vm, !str_eq(a, b));
+    int c = str_compare(a, b);
+    switch (op) {
+    case 2: return vm_bool(vm, c < 0);
+    case 3: return vm_bool(vm, c <= 0);
+    case 4: return vm_bool(vm, c > 0);
+    default: return vm_bool(vm, c >= 0);
+    }
+}
+
+static Value s_eq(VM *vm, Value *a, int n, Value kw) { return cmp_impl(vm, a, n, kw, "__eq__", 0); }
+static Value s_ne(VM *vm, Value *a, int n, Value kw) { return cmp_impl(vm, a, n, kw, "__ne__", 1); }
+static Value s_lt(VM *vm, Value *a, int n, Value kw) { return cmp_impl(vm, a, n, kw, "__lt__", 2); }
+static Value s_le(VM *vm, Value *a, int n, Value kw) { return cmp_impl(vm, a, n, kw, "__le__", 3); }
+static Value s_gt(VM *vm, Value *a, int n, Value kw) { return cmp_impl(vm, a, n, kw, "__gt__", 4); }
+static Value s_ge(VM *vm, Value *a, int n, Value kw) { return cmp_impl(vm, a, n, kw, "__ge__", 5); }
+
+static Value s_hash(VM *vm, Value *args, int nargs, Value kw) {
+    if (str_args(vm, "str", "__hash__", SA_NOARGS, nargs - 1, kw, 0, 0) < 0) return VNULL;
+    SELF_CHECK("__hash__");
+    return int_from_i64(vm, str_hash(as_str(args[0])));
+}
+
+static Value s_repr(VM *vm, Value *args, int nargs, Value kw) {
+    if (str_args(vm, "str", "__repr__", SA_NOARGS, nargs - 1, kw, 0, 0) < 0) return VNULL;
+    SELF_CHECK("__repr__");
+    return str_repr(vm, args[0]);
+}
+
+/* str(s) of a subclass instance gives an exact str with the same text. */
+static Value s_str(VM *vm, Value *args, int nargs, Value kw) {
+    if (str_args(vm, "str", "__str__", SA_NOARGS, nargs - 1, kw, 0, 0) < 0) return VNULL;
+    SELF_CHECK("__str__");
+    Str *s = as_str(args[0]);
+    if (s->head.type == vm->t_str) return args[0];
+    return str_new_cp(vm, s->data, (size_t)s->len, s->cplen);
+}
+
+static Value s_getnewargs(VM *vm, Value *args, int nargs, Value kw) {
+    SELF_CHECK("__getnewargs__");
+    Str *s = as_str(args[0]);
+    Value c = str_new_cp(vm, s->data, (size_t)s->len, s->cplen);
+    CHECK(c);
+    return tuple_pack(vm, 1, c);
+}
+
+/* str(object='') / str(object=b'', encoding='utf-8', errors='strict') */
+static Value s_new(VM *vm, Value *args, int nargs, Value kw) {
+    static const char *const names[] = {"object", "encoding", "errors", NULL};
+    Value a[3] = {0, 0, 0};
+    Type *cls = (Type *)args[0];
+    if (vm_parse_args(vm, "str", args + 1, nargs - 1, kw, names, 0, 0, a) < 0) return VNULL;
+    for (int i = 1; i < 3; i++)
+        if (a[i] && (!v_is_obj(a[i]) || !isinst(vm, a[i], vm->t_str)))
+            return vm_raise(vm, vm->e_TypeError, "str() argument '%s' must be str, not %s",
+                            names[i], type_name(vm, a[i]));
+    Value r;
+    if (!a[1] && !a[2]) {
+        r = a[0] ? vm_str(vm, a[0]) : vm->empty_str;
+    } else {
+        const uint8_t *data;
+        int64_t n;
+        Value o = a[0] ? a[0] : vm->empty_str;
+        if (v_is_obj(o) && isinst(vm, o, vm->t_str))
+            return vm_raise(vm, vm->e_TypeError, "decoding str is not supported");
+        if (!bytes_view(vm, o, &data, &n))
+            return vm_raise(vm, vm->e_TypeError, "decoding to str: need a bytes-like object, %s found",
+                            type_name(vm, o));
+        r = bytes_decode(vm, data, n, a[1], a[2]);
+    }
+    CHECK(r);
+    if (cls == vm->t_str) return r;
+    Str *src = as_str(r);
+    Str *s = str_alloc(vm, cls, (size_t)src->len);
+    if (!s) return VNULL;
+    memcpy(s->data, src->data, (size_t)src->len);
+    return str_seal(s, src->cplen);
+}
+
+/* --------------------------------------------------------------- iterator */
+
+typedef struct { Obj head; Value s; int64_t pos; } StrIter;
+
+static void striter_trace(GC *gc, Obj *o) { gc_mark(gc, ((StrIter *)o)->s); }
+
+Value str_iter_new(VM *vm, Value s) {
+    StrIter *it = gc_alloc(vm, vm->t_str_iterator, sizeof(StrIter));
+    if (!it) return VNULL;
+    it->s = s;
+    return v_from_obj(it);
+}
+
+/* The next one-character str, or VNULL without an exception when exhausted. */
+Value str_iter_next(VM *vm, Value itv) {
+    StrIter *it = (StrIter *)itv;
+    if (!it->s) return VNULL;
+    Str *s = as_str(it->s);
+    if (it->pos >= s->len) { it->s = VNULL; return VNULL; }
+    uint8_t c = (uint8_t)s->data[it->pos];
+    if (c < 0x80) { it->pos++; return vm->small_strs[c]; }
+    int n;
+    utf8_decode(s->data + it->pos, &n);
+    Value r = str_new_cp(vm, s->data + it->pos, (size_t)n, 1);
+    it->pos += n;
+    return r;
+}
+
+static Value s_iter(VM *vm, Value *args, int nargs, Value kw) {
+    if (str_args(vm, "str", "__iter__", SA_NOARGS, nargs - 1, kw, 0, 0) < 0) return VNULL;
+    SELF_CHECK("__iter__");
+    return str_iter_new(vm, args[0]);
+}
+
+/* The Python-level __next__ raises StopIteration; str_iter_next is the C fast path. */
+static Value si_next(VM *vm, Value *args, int nargs, Value kw) {
+    Value r = str_iter_next(vm, args[0]);
+    if (r || vm->exc) return r;
+    Value e = exc_new(vm, vm->e_StopIteration, NULL, 0);
+    CHECK(e);
+    return vm_raise_value(vm, e);
+}
+
+static Value si_iter(VM *vm, Value *args, int nargs, Value kw) { return args[0]; }
+
+static Value si_length_hint(VM *vm, Value *args, int nargs, Value kw) {
+    StrIter *it = (StrIter *)args[0];
+    if (!it->s) return v_from_int(0);
+    Str *s = as_str(it->s);
+    return v_from_int(utf8_cplen(s->data + it->pos, (size_t)(s->len - it->pos)));
+}
+
+/* ------------------------------------------------------------------- init */
+
+void str_init(VM *vm) {
+    /* Singletons first: everything else (including interning) may use them. */
+    Str *e = str_alloc(vm, vm->t_str, 0);
+    vm->empty_str = str_seal(e, 0);
+    for (int c = 0; c < 128; c++) {
+        Str *s = str_alloc(vm, vm->t_str, 1);
+        s->data[0] = (char)c;
+        vm->small_strs[c] = str_seal(s, 1);
+    }
+    Type *t = vm->t_str;
+    t->flags |= TF_BASETYPE;
+    type_add_static(vm, t, "__new__", s_new);
+    type_add_method(vm, t, "__len__", s_len);
+    type_add_method(vm, t, "__getitem__", s_getitem);
+    type_add_method(vm, t, "__contains__", s_contains);
+    type_add_method(vm, t, "__iter__", s_iter);
+    type_add_method(vm, t, "__add__", s_add);
+    type_add_method(vm, t, "__mul__", s_mul);
+    type_add_method(vm, t, "__rmul__", s_rmul);
+    type_add_method(vm, t, "__eq__", s_eq);
+    type_add_method(vm, t, "__ne__", s_ne);
+    type_add_method(vm, t, "__lt__", s_lt);
+    type_add_method(vm, t, "__le__", s_le);
+    type_add_method(vm, t, "__gt__", s_gt);
+    type_add_method(vm, t, "__ge__", s_ge);
+    type_add_method(vm, t, "__hash__", s_hash);
+    type_add_method(vm, t, "__repr__", s_repr);
+    type_add_method(vm, t, "__str__", s_str);
+    type_add_method(vm, t, "__getnewargs__", s_getnewargs);
+    str_methods_init(vm);
+    str_format_init(vm);
+
+    if (!vm->t_str_iterator)
+        vm->t_str_iterator = type_new_builtin(vm, "str_iterator", vm->t_object,
+                                              sizeof(StrIter), 0);
+    vm->t_str_iterator->trace = striter_trace;
+    type_add_method(vm, vm->t_str_iterator, "__next__", si_next);
+    type_add_method(vm, vm->t_str_iterator, "__iter__", si_iter);
+    type_add_method(vm, vm->t_str_iterator, "__length_hint__", si_length_hint);
+}
+
+/* ------------------------------------------------- Unicode character database
+ * A deliberately small subset of Unicode 14 (CPython 3.11's): the scripts the teaching
+ * material needs (Latin, Greek, Cyrillic) with exact case mappings, plus classification
+ * ranges for digits, spaces, printable characters and letters of the common scripts. */
+
+typedef struct { uint32_t lo, hi; } URange;
+
+static bool in_ranges(const URange *r, size_t n, uint32_t c) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c < r[mid].lo) hi = mid;
+        else if (c > r[mid].hi) lo = mid + 1;
+        else return true;
+    }
+    return false;
+}
+#define IN(tbl, c) in_ranges(tbl, sizeof tbl / sizeof tbl[0], c)
+
+/* Pairs where upper is at an even (or odd) code point and lower follows it. */
+typedef struct { uint32_t lo, hi; } PairRun;
+static const PairRun even_pairs[] = {   /* upper even, lower = upper + 1 */
+    {0x100, 0x12F}, {0x132, 0x137}, {0x14A, 0x177}, {0x182, 0x185}, {0x1A0, 0x1A5},
+    {0x1DE, 0x1EF}, {0x1F8, 0x21F}, {0x222, 0x233}, {0x246, 0x24F}, {0x370, 0x373},
+    {0x376, 0x377}, {0x3D8, 0x3EF}, {0x460, 0x481}, {0x48A, 0x4BF}, {0x4D0, 0x52F},
+    {0x1E00, 0x1E95}, {0x1EA0, 0x1EFF}, {0x2C80, 0x2CE3}, {0xA640, 0xA66D}, {0xA680, 0xA69B},
+    {0xA722, 0xA72F}, {0xA732, 0xA76F}, {0xA77E, 0xA787}, {0xA790, 0xA793}, {0xA796, 0xA7A9},
+};
+static const PairRun odd_pairs[] = {    /* upper odd, lower = upper + 1 */
+    {0x139, 0x148}, {0x179, 0x17E}, {0x1B3, 0x1B6}, {0x1CD, 0x1DC}, {0x4C1, 0x4CE},
+};
+
+/* Singletons and shifted blocks: {code, other case}. */
+typedef struct { uint32_t lo, hi; int32_t delta; } Shift;
+static const Shift to_lower_shift[] = {
+    {'A', 'Z', 32}, {0xC0, 0xD6, 32}, {0xD8, 0xDE, 32}, {0x130, 0x130, 'i' - 0x130},
+    {0x178, 0x178, 0xFF - 0x178}, {0x181, 0x181, 0x253 - 0x181}, {0x186, 0x186, 0x254 - 0x186},
+    {0x187, 0x187, 1}, {0x189, 0x18A, 0x256 - 0x189}, {0x18B, 0x18B, 1}, {0x18E, 0x18E, 0x1DD - 0x18E},
+    {0x18F, 0x18F, 0x259 - 0x18F}, {0x190, 0x190, 0x25B - 0x190}, {0x191, 0x191, 1},
+    {0x193, 0x193, 0x260 - 0x193}, {0x194, 0x194, 0x263 - 0x194}, {0x196, 0x196, 0x269 - 0x196},
+    {0x197, 0x197, 0x268 - 0x197}, {0x198, 0x198, 1}, {0x19C, 0x19C, 0x26F - 0x19C},
+    {0x19D, 0x19D, 0x272 - 0x19D}, {0x19F, 0x19F, 0x275 - 0x19F}, {0x1A7, 0x1A7, 1},
+    {0x1A9, 0x1A9, 0x283 - 0x1A9}, {0x1AC, 0x1AC, 1}, {0x1AE, 0x1AE, 0x288 - 0x1AE},
+    {0x1AF, 0x1AF, 1}, {0x1B1, 0x1B2, 0x28A - 0x1B1}, {0x1B7, 0x1B7, 0x292 - 0x1B7},
+    {0x1B8, 0x1B8, 1}, {0x1BC, 0x1BC, 1}, {0x1C4, 0x1C4, 2}, {0x1C5, 0x1C5, 1},
+    {0x1C7, 0x1C7, 2}, {0x1C8, 0x1C8, 1}, {0x1CA, 0x1CA, 2}, {0x1CB, 0x1CB, 1},
+    {0x1F1, 0x1F1, 2}, {0x1F2, 0x1F2, 1}, {0x1F4, 0x1F4, 1}, {0x1F6, 0x1F6, 0x195 - 0x1F6},
+    {0x1F7, 0x1F7, 0x1BF - 0x1F7}, {0x220, 0x220, 0x19E - 0x220},
+    {0x37F, 0x37F, 0x3F3 - 0x37F}, {0x386, 0x386, 0x3AC - 0x386}, {0x388, 0x38A, 37},
+    {0x38C, 0x38C, 64}, {0x38E, 0x38F, 63}, {0x391, 0x3A1, 32}, {0x3A3, 0x3AB, 32},
+    {0x3CF, 0x3CF, 8}, {0x3F4, 0x3F4, 0x3B8 - 0x3F4}, {0x3F7, 0x3F7, 1}, {0x3F9, 0x3F9, -7},
+    {0x3FA, 0x3FA, 1}, {0x3FD, 0x3FF, -130}, {0x400, 0x40F, 80}, {0x410, 0x42F, 32},
+    {0x4C0, 0x4C0, 15}, {0x531, 0x556, 48}, {0x10A0, 0x10C5, 0x2D00 - 0x10A0},
+    {0x1E9E, 0x1E9E, 0xDF - 0x1E9E}, {0x2160, 0x216F, 16}, {0x24B6, 0x24CF, 26},
+    {0x2C00, 0x2C2F, 48}, {0xFF21, 0xFF3A, 32}, {0x10400, 0x10427, 40},
+};
+static const Shift to_upper_shift[] = {
+    {'a', 'z', -32}, {0xB5, 0xB5, 0x39C - 0xB5}, {0xE0, 0xF6, -32}, {0xF8, 0xFE, -32},
+    {0xFF, 0xFF, 0x178 - 0xFF}, {0x131, 0x131, 'I' - 0x131}, {0x17F, 0x17F, 'S' - 0x17F},
+    {0x180, 0x180, 0x243 - 0x180}, {0x188, 0x188, -1}, {0x18C, 0x18C, -1}, {0x192, 0x192, -1},
+    {0x195, 0x195, 0x1F6 - 0x195}, {0x199, 0x199, -1}, {0x19A, 0x19A, 0x23D - 0x19A},
+    {0x19E, 0x19E, 0x220 - 0x19E}, {0x1A8, 0x1A8, -1}, {0x1AD, 0x1AD, -1}, {0x1B0, 0x1B0, -1},
+    {0x1B9, 0x1B9, -1}, {0x1BD, 0x1BD, -1}, {0x1BF, 0x1BF, 0x1F7 - 0x1BF},
+    {0x1C5, 0x1C5, -1}, {0x1C6, 0x1C6, -2}, {0x1C8, 0x1C8, -1}, {0x1C9, 0x1C9, -2},
+    {0x1CB, 0x1CB, -1}, {0x1CC, 0x1CC, -2}, {0x1DD, 0x1DD, 0x18E - 0x1DD},
+    {0x1F2, 0x1F2, -1}, {0x1F3, 0x1F3, -2}, {0x1F5, 0x1F5, -1},
+    {0x253, 0x253, 0x181 - 0x253}, {0x254, 0x254, 0x186 - 0x254}, {0x256, 0x257, 0x189 - 0x256},
+    {0x259, 0x259, 0x18F - 0x259}, {0x25B, 0x25B, 0x190 - 0x25B}, {0x260, 0x260, 0x193 - 0x260},
+    {0x263, 0x263, 0x194 - 0x263}, {0x268, 0x268, 0x197 - 0x268}, {0x269, 0x269, 0x196 - 0x269},
+    {0x26F, 0x26F, 0x19C - 0x26F}, {0x272, 0x272, 0x19D - 0x272}, {0x275, 0x275, 0x19F - 0x275},
+    {0x283, 0x283, 0x1A9 - 0x283}, {0x288, 0x288, 0x1AE - 0x288}, {0x28A, 0x28B, 0x1B1 - 0x28A},
+    {0x292, 0x292, 0x1B7 - 0x292}, {0x345, 0x345, 0x399 - 0x345},
+    {0x37B, 0x37D, 130}, {0x3AC, 0x3AC, 0x386 - 0x3AC}, {0x3AD, 0x3AF, -37},
+    {0x3B1, 0x3C1, -32}, {0x3C2, 0x3C2, -31}, {0x3C3, 0x3CB, -32}, {0x3CC, 0x3CC, -64},
+    {0x3CD, 0x3CE, -63}, {0x3D0, 0x3D0, 0x392 - 0x3D0}, {0x3D1, 0x3D1, 0x398 - 0x3D1},
+    {0x3D5, 0x3D5, 0x3A6 - 0x3D5}, {0x3D6, 0x3D6, 0x3A0 - 0x3D6}, {0x3D7, 0x3D7, -8},
+    {0x3F0, 0x3F0, 0x39A - 0x3F0}, {0x3F1, 0x3F1, 0x3A1 - 0x3F1}, {0x3F2, 0x3F2, 7},
+    {0x3F3, 0x3F3, 0x37F - 0x3F3}, {0x3F5, 0x3F5, 0x395 - 0x3F5}, {0x3F8, 0x3F8, -1},
+    {0x3FB, 0x3FB, -1}, {0x430, 0x44F, -32}, {0x450, 0x45F, -80}, {0x4CF, 0x4CF, -15},
+    {0x561, 0x586, -48}, {0x1E9B, 0x1E9B, 0x1E60 - 0x1E9B}, {0x2170, 0x217F, -16},
+    {0x24D0, 0x24E9, -26}, {0x2C30, 0x2C5F, -48}, {0x2D00, 0x2D25, 0x10A0 - 0x2D00},
+    {0xFF41, 0xFF5A, -32}, {0x10428, 0x1044F, -40},
+};
+
+static int32_t shift_lookup(const Shift *t, size_t n, uint32_t c, bool *found) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c < t[mid].lo) hi = mid;
+        else if (c > t[mid].hi) lo = mid + 1;
+        else { *found = true; return t[mid].delta; }
+    }
+    *found = false;
+    return 0;
+}
+
+static int pair_kind(uint32_t c) {   /* 1: upper of a pair, 2: lower of a pair, 0: none */
+    for (size_t i = 0; i < sizeof even_pairs / sizeof even_pairs[0]; i++)
+        if (c >= even_pairs[i].lo && c <= even_pairs[i].hi) return (c & 1) ? 2 : 1;
+    for (size_t i = 0; i < sizeof odd_pairs / sizeof odd_pairs[0]; i++)
+        if (c >= odd_pairs[i].lo && c <= odd_pairs[i].hi) return (c & 1) ? 1 : 2;
+    return 0;
+}
+
+uint32_t uc_lower(uint32_t c) {
+    if (c < 128) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    bool f;
+    int32_t d = shift_lookup(to_lower_shift, sizeof to_lower_shift / sizeof to_lower_shift[0], c, &f);
+    if (f) return (uint32_t)((int32_t)c + d);
+    return pair_kind(c) == 1 ? c + 1 : c;
+}
+
+uint32_t uc_upper(uint32_t c) {
+    if (c < 128) return (c >= 'a' && c <= 'z') ? c - 32 : c;
+    bool f;
+    int32_t d = shift_lookup(to_upper_shift, sizeof to_upper_shift / sizeof to_upper_shift[0], c, &f);
+    if (f) return (uint32_t)((int32_t)c + d);
+    return pair_kind(c) == 2 ? c - 1 : c;
+}
+
+uint32_t uc_title(uint32_t c) {
+    /* The Latin digraphs have a separate titlecase form (U+01C5 etc.). */
+    if (c >= 0x1C4 && c <= 0x1CC) return 0x1C5 + 3 * ((c - 0x1C4) / 3);
+    if (c >= 0x1F1 && c <= 0x1F3) return 0x1F2;
+    return uc_upper(c);
+}
+
+bool uc_istitle(uint32_t c) { return c == 0x1C5 || c == 0x1C8 || c == 0x1CB || c == 0x1F2; }
+
+/* Lowercase letters with no single uppercase partner (Unicode "Lowercase" property). */
+static const URange lower_only[] = {
+    {0xAA, 0xAA}, {0xBA, 0xBA}, {0xDF, 0xDF}, {0x138, 0x138}, {0x149, 0x149}, {0x18D, 0x18D},
+    {0x19B, 0x19B}, {0x1AA, 0x1AB}, {0x1BA, 0x1BA}, {0x1BE, 0x1BE}, {0x1F0, 0x1F0},
+    {0x221, 0x221}, {0x234, 0x239}, {0x23F, 0x240}, {0x250, 0x2B8}, {0x2C0, 0x2C1},
+    {0x2E0, 0x2E4}, {0x37A, 0x37A}, {0x390, 0x390}, {0x3B0, 0x3B0}, {0x3FC, 0x3FC},
+    {0x560, 0x560}, {0x587, 0x588}, {0x1D00, 0x1DBF}, {0x1E96, 0x1E9D}, {0x1E9F, 0x1E9F},
+    {0x2071, 0x2071}, {0x207F, 0x207F}, {0x2090, 0x209C}, {0xFB00, 0xFB06},
+};
+
+bool uc_islower(uint32_t c) {
+    if (c < 128) return c >= 'a' && c <= 'z';
+    if (uc_istitle(c)) return false;
+    return uc_upper(c) != c || IN(lower_only, c);
+}
+
+bool uc_isupper(uint32_t c) {
+    if (c < 128) return c >= 'A' && c <= 'Z';
+    if (uc_istitle(c)) return false;
+    return uc_lower(c) != c || (c >= 0x3D2 && c <= 0x3D4);
+}
+
+bool uc_iscased(uint32_t c) { return uc_islower(c) || uc_isupper(c) || uc_istitle(c); }
+
+int uc_full_upper(uint32_t c, uint32_t out[3]) {
+    switch (c) {
+    case 0xDF: out[0] = 'S'; out[1] = 'S'; return 2;
+    case 0x149: out[0] = 0x2BC; out[1] = 'N'; return 2;
+    case 0x1F0: out[0] = 'J'; out[1] = 0x30C; return 2;
+    case 0x390: out[0] = 0x399; out[1] = 0x308; out[2] = 0x301; return 3;
+    case 0x3B0: out[0] = 0x3A5; out[1] = 0x308; out[2] = 0x301; return 3;
+    case 0x587: out[0] = 0x535; out[1] = 0x552; return 2;
+    case 0xFB00: out[0] = 'F'; out[1] = 'F'; return 2;
+    case 0xFB01: out[0] = 'F'; out[1] = 'I'; return 2;
+    case 0xFB02: out[0] = 'F'; out[1] = 'L'; return 2;
+    case 0xFB03: out[0] = 'F'; out[1] = 'F'; out[2] = 'I'; return 3;
+    case 0xFB04: out[0] = 'F'; out[1] = 'F'; out[2] = 'L'; return 3;
+    case 0xFB05: case 0xFB06: out[0] = 'S'; out[1] = 'T'; return 2;
+    }
+    out[0] = uc_upper(c);
+    return 1;
+}
+
+int uc_full_title(uint32_t c, uint32_t out[3]) {
+    switch (c) {
+    case 0xDF: out[0] = 'S'; out[1] = 's'; return 2;
+    case 0x149: out[0] = 0x2BC; out[1] = 'N'; return 2;
+    case 0x587: out[0] = 0x535; out[1] = 0x582; return 2;
+    case 0xFB00: out[0] = 'F'; out[1] = 'f'; return 2;
+    case 0xFB01: out[0] = 'F'; out[1] = 'i'; return 2;
+    case 0xFB02: out[0] = 'F'; out[1] = 'l'; return 2;
+    case 0xFB03: out[0] = 'F'; out[1] = 'f'; out[2] = 'i'; return 3;
+    case 0xFB04: out[0] = 'F'; out[1] = 'f'; out[2] = 'l'; return 3;
+    case 0xFB05: case 0xFB06: out[0] = 'S'; out[1] = 't'; return 2;
+    case 0x1F0: case 0x390: case 0x3B0: return uc_full_upper(c, out);
+    }
+    out[0] = uc_title(c);
+    return 1;
+}
+
+int uc_full_lower(uint32_t c, uint32_t out[3]) {
+    if (c == 0x130) { out[0] = 'i'; out[1] = 0x307; return 2; }
+    out[0] = uc_lower(c);
+    return 1;
+}
+
+int uc_full_fold(uint32_t c, uint32_t out[3]) {
+    switch (c) {
+    case 0xDF: case 0x1E9E: out[0] = 's'; out[1] = 's'; return 2;
+    case 0xB5: out[0] = 0x3BC; return 1;
+    case 0x17F: out[0] = 's'; return 1;
+    case 0x3C2: out[0] = 0x3C3; return 1;
+    case 0x345: out[0] = 0x3B9; return 1;
+    case 0x149: out[0] = 0x2BC; out[1] = 'n'; return 2;
+    case 0x3D0: out[0] = 0x3B2; return 1;
+    case 0x3D1: out[0] = 0x3B8; return 1;
+    case 0x3D5: out[0] = 0x3C6; return 1;
+    case 0x3D6: out[0] = 0x3C0; return 1;
+    case 0x3F0: out[0] = 0x3BA; return 1;
+    case 0x3F1: out[0] = 0x3C1; return 1;
+    case 0x3F5: out[0] = 0x3B5; return 1;
+    case 0xFB00: case 0xFB01: case 0xFB02: case 0xFB03: case 0xFB04: case 0xFB05: case 0xFB06: {
+        int n = uc_full_upper(c, out);
+        for (int i = 0; i < n; i++) out[i] = uc_lower(out[i]);
+        return n;
+    }
+    }
+    return uc_full_lower(c, out);
+}
+
+static const URange alpha_ranges[] = {
+    {'A', 'Z'}, {'a', 'z'}, {0xAA, 0xAA}, {0xB5, 0xB5}, {0xBA, 0xBA}, {0xC0, 0xD6},
+    {0xD8, 0xF6}, {0xF8, 0x2C1}, {0x2C6, 0x2D1}, {0x2E0, 0x2E4}, {0x2EC, 0x2EC},
+    {0x2EE, 0x2EE}, {0x345, 0x345}, {0x370, 0x374}, {0x376, 0x377}, {0x37A, 0x37D},
+    {0x37F, 0x37F}, {0x386, 0x386}, {0x388, 0x38A}, {0x38C, 0x38C}, {0x38E, 0x3A1},
+    {0x3A3, 0x3F5}, {0x3F7, 0x481}, {0x48A, 0x52F}, {0x531, 0x556}, {0x559, 0x559},
+    {0x560, 0x588}, {0x5D0, 0x5EA}, {0x5EF, 0x5F2}, {0x620, 0x64A}, {0x66E, 0x66F},
+    {0x671, 0x6D3}, {0x6D5, 0x6D5}, {0x904, 0x939}, {0x93D, 0x93D}, {0x950, 0x950},
+    {0x958, 0x961}, {0xE01, 0xE30}, {0xE32, 0xE33}, {0xE40, 0xE46}, {0x10A0, 0x10C5},
+    {0x10D0, 0x10FA}, {0x10FC, 0x10FF}, {0x1100, 0x1248}, {0x13A0, 0x13F5},
+    {0x1D00, 0x1DBF}, {0x1E00, 0x1F15}, {0x1F18, 0x1F1D}, {0x1F20, 0x1F45},
+    {0x1F48, 0x1F4D}, {0x1F50, 0x1F57}, {0x1F59, 0x1F7D}, {0x1F80, 0x1FB4},
+    {0x1FB6, 0x1FBC}, {0x1FC2, 0x1FC4}, {0x1FC6, 0x1FCC}, {0x1FD0, 0x1FD3},
+    {0x1FD6, 0x1FDB}, {0x1FE0, 0x1FEC}, {0x1FF2, 0x1FF4}, {0x1FF6, 0x1FFC},
+    {0x2071, 0x2071}, {0x207F, 0x207F}, {0x2090, 0x209C}, {0x2102, 0x2102},
+    {0x2107, 0x2107}, {0x210A, 0x2113}, {0x2115, 0x2115}, {0x2119, 0x211D},
+    {0x2124, 0x2124}, {0x2126, 0x2126}, {0x2128, 0x2128}, {0x212A, 0x212D},
+    {0x212F, 0x2139}, {0x2160, 0x2188}, {0x24B6, 0x24E9}, {0x2C00, 0x2CE4},
+    {0x2D00, 0x2D25}, {0x3005, 0x3007}, {0x3021, 0x3029}, {0x3031, 0x3035},
+    {0x3038, 0x303C}, {0x3041, 0x3096}, {0x309D, 0x309F}, {0x30A1, 0x30FA},
+    {0x30FC, 0x30FF}, {0x3105, 0x312F}, {0x3131, 0x318E}, {0x31A0, 0x31BF},
+    {0x31F0, 0x31FF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xA000, 0xA48C},
+    {0xA640, 0xA66E}, {0xA680, 0xA69D}, {0xA722, 0xA788}, {0xA78B, 0xA7CA},
+    {0xAC00, 0xD7A3}, {0xF900, 0xFA6D}, {0xFB00, 0xFB06}, {0xFB13, 0xFB17},
+    {0xFF21, 0xFF3A}, {0xFF41, 0xFF5A}, {0xFF66, 0xFFBE}, {0x10400, 0x1044F},
+    {0x20000, 0x2A6DF}, {0x2A700, 0x2EBE0}, {0x2F800, 0x2FA1D}, {0x30000, 0x3134A},
+};
+
+/* First code point of each run of ten decimal digits. */
+static const uint32_t decimal_starts[] = {
+    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6,
+    0xD66, 0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0,
+    0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0,
+    0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x11066, 0x1D7CE, 0x1D7D8, 0x1D7E2,
+    0x1D7EC, 0x1D7F6, 0x1FBF0,
+};
+
+int uc_decimal_value(uint32_t c) {
+    if (c < 128) return (c >= '0' && c <= '9') ? (int)(c - '0') : -1;
+    for (size_t i = 0; i < sizeof decimal_starts / sizeof decimal_starts[0]; i++)
+        if (c >= decimal_starts[i] && c < decimal_starts[i] + 10) return (int)(c - decimal_starts[i]);
+    return -1;
+}
+
+bool uc_isdecimal(uint32_t c) { return uc_decimal_value(c) >= 0; }
+
+static const URange digit_extra[] = {   /* Numeric_Type=Digit that are not decimal */
+    {0xB2, 0xB3}, {0xB9, 0xB9}, {0x1369, 0x1371}, {0x19DA, 0x19DA}, {0x2070, 0x2070},
+    {0x2074, 0x2079}, {0x2080, 0x2089}, {0x2460, 0x2468}, {0x2474, 0x247C},
+    {0x2488, 0x2490}, {0x24EA, 0x24EA}, {0x24F5, 0x24FD}, {0x24FF, 0x24FF},
+    {0x2776, 0x277E}, {0x2780, 0x2788}, {0x278A, 0x2792}, {0x1F100, 0x1F10A},
+};
+
+bool uc_isdigit(uint32_t c) { return uc_isdecimal(c) || (c >= 128 && IN(digit_extra, c)); }
+
+static const URange numeric_extra[] = {   /* Numeric_Type=Numeric */
+    {0xBC, 0xBE}, {0x9F4, 0x9F9}, {0xBF0, 0xBF2}, {0x16EE, 0x16F0}, {0x2150, 0x2182},
+    {0x2185, 0x2189}, {0x2469, 0x2473}, {0x247D, 0x2487}, {0x2491, 0x249B},
+    {0x24EB, 0x24F4}, {0x24FE, 0x24FE}, {0x277F, 0x277F}, {0x2789, 0x2789},
+    {0x2793, 0x2793}, {0x2CFD, 0x2CFD}, {0x3007, 0x3007}, {0x3021, 0x3029},
+    {0x3038, 0x303A}, {0x3192, 0x3195}, {0x3220, 0x3229}, {0x3248, 0x324F},
+    {0x3251, 0x325F}, {0x3280, 0x3289}, {0x32B1, 0x32BF}, {0x4E00, 0x4E00},
+    {0x4E03, 0x4E03}, {0x4E07, 0x4E07}, {0x4E09, 0x4E09}, {0x4E5D, 0x4E5D},
+    {0x4E8C, 0x4E8C}, {0x4E94, 0x4E94}, {0x4E96, 0x4E96}, {0x4EBF, 0x4EC0},
+    {0x4EDF, 0x4EDF}, {0x4EE8, 0x4EE8}, {0x4F0D, 0x4F0D}, {0x4F70, 0x4F70},
+    {0x5104, 0x5104}, {0x5146, 0x5146}, {0x5169, 0x5169}, {0x516B, 0x516B},
+    {0x516D, 0x516D}, {0x5341, 0x5341}, {0x5343, 0x5345}, {0x534C, 0x534C},
+    {0x53C1, 0x53C4}, {0x56DB, 0x56DB}, {0x58F1, 0x58F1}, {0x58F9, 0x58F9},
+    {0x5E7A, 0x5E7A}, {0x5EFE, 0x5EFF}, {0x5F0C, 0x5F0E}, {0x5F10, 0x5F10},
+    {0x62FE, 0x62FE}, {0x634C, 0x634C}, {0x67D2, 0x67D2}, {0x6F06, 0x6F06},
+    {0x7396, 0x7396}, {0x767E, 0x767E}, {0x8086, 0x8086}, {0x842C, 0x842C},
+    {0x8CAE, 0x8CAE}, {0x8CB3, 0x8CB3}, {0x8D30, 0x8D30}, {0x9621, 0x9621},
+    {0x9646, 0x9646}, {0x964C, 0x964C}, {0x9678, 0x9678}, {0x96F6, 0x96F6},
+    {0xF96B, 0xF96B}, {0xF973, 0xF973}, {0xF978, 0xF978}, {0xF9B2, 0xF9B2},
+    {0xF9D1, 0xF9D1}, {0xF9D3, 0xF9D3}, {0xF9FD, 0xF9FD},
+};
+
+bool uc_isnumeric(uint32_t c) { return uc_isdigit(c) || (c >= 128 && IN(numeric_extra, c)); }
+
+bool uc_isalpha(uint32_t c) {
+    if (c < 128) return (c | 32) >= 'a' && (c | 32) <= 'z';
+    return IN(alpha_ranges, c);
+}
+
+bool uc_isspace(uint32_t c) {
+    if (c < 128) return (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x20);
+    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+           c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+bool uc_islinebreak(uint32_t c) {
+    return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x1C || c == 0x1D ||
+           c == 0x1E || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+/* Not printable: controls, separators other than ' ', format characters, surrogates,
+ * private use, and the unassigned code points of the blocks covered here. */
+static const URange unprintable[] = {
+    {0x0, 0x1F}, {0x7F, 0xA0}, {0xAD, 0xAD}, {0x378, 0x379}, {0x380, 0x383},
+    {0x38B, 0x38B}, {0x38D, 0x38D}, {0x3A2, 0x3A2}, {0x530, 0x530}, {0x557, 0x558},
+    {0x58B, 0x58C}, {0x590, 0x590}, {0x5C8, 0x5CF}, {0x5EB, 0x5EE}, {0x5F5, 0x605},
+    {0x61C, 0x61C}, {0x6DD, 0x6DD}, {0x70E, 0x70F}, {0x1680, 0x1680}, {0x180E, 0x180E},
+    {0x2000, 0x200F}, {0x2028, 0x202F}, {0x205F, 0x206F}, {0x2072, 0x2073},
+    {0x208F, 0x208F}, {0x209D, 0x209F}, {0x20C1, 0x20CF}, {0x20F1, 0x20FF},
+    {0x218C, 0x218F}, {0x2427, 0x243F}, {0x244B, 0x245F}, {0x2B74, 0x2B75},
+    {0x2B96, 0x2B96}, {0x3000, 0x3000}, {0x3040, 0x3040}, {0x3097, 0x3098},
+    {0x3100, 0x3104}, {0xD800, 0xF8FF}, {0xFDD0, 0xFDEF}, {0xFE1A, 0xFE1F},
+    {0xFEFF, 0xFEFF}, {0xFFF0, 0xFFFB}, {0xFFFE, 0xFFFF}, {0x1F6D8, 0x1F6DC},
+    {0x1FFFE, 0x1FFFF}, {0x2FFFE, 0x2FFFF}, {0x3FFFE, 0xEFFFF}, {0xF0000, 0x10FFFF},
+};
+
+bool uc_isprintable(uint32_t c) {
+    if (c < 128) return c >= 0x20 && c < 0x7F;
+    if (c > 0x10FFFF) return false;
+    return !IN(unprintable, c);
+}
