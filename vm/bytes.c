@@ -302,7 +302,7 @@ static Value b_hash(VM *vm, Value *args, int nargs, Value kw) {
     return int_from_i64(vm, h);
 }
 
-static int byte_value(VM *vm, Value v, int *out) {
+static int byte_value_msg(VM *vm, Value v, int *out, const char *range_msg) {
     if (!v_is_int(v) && !int_check(vm, v) && !type_lookup(vm, type_of(vm, v), vm->s___index__)) {
         vm_raise(vm, vm->e_TypeError, "'%s' object cannot be interpreted as an integer", type_name(vm, v));
         return -1;
@@ -313,9 +313,13 @@ static int byte_value(VM *vm, Value v, int *out) {
         vm_clear_exc(vm);
         k = -1;
     }
-    if (k < 0 || k > 255) { vm_raise(vm, vm->e_ValueError, "byte must be in range(0, 256)"); return -1; }
+    if (k < 0 || k > 255) { vm_raise(vm, vm->e_ValueError, "%s", range_msg); return -1; }
     *out = (int)k;
     return 0;
+}
+
+static int byte_value(VM *vm, Value v, int *out) {
+    return byte_value_msg(vm, v, out, "byte must be in range(0, 256)");
 }
 
 static Value b_getitem(VM *vm, Value *args, int nargs, Value kw) {
@@ -462,7 +466,7 @@ static Value bi_iter(VM *vm, Value *args, int nargs, Value kw) { return args[0];
 /* ------------------------------------------------------------ construction */
 
 /* Fills buf from bytes(source, encoding, errors)'s arguments. */
-static int collect_source(VM *vm, Value src, Value enc, Value errs, StrBuf *buf) {
+static int collect_source(VM *vm, Value src, Value enc, Value errs, StrBuf *buf, bool for_bytes) {
     if (src && v_is_obj(src) && isinst(vm, src, vm->t_str)) {
         if (!enc) { vm_raise(vm, vm->e_TypeError, "string argument without an encoding"); return -1; }
         Value b = str_encode_to_bytes(vm, src, enc, errs);
@@ -499,7 +503,8 @@ static int collect_source(VM *vm, Value src, Value enc, Value errs, StrBuf *buf)
         Value x = vm_next(vm, it);
         if (!x) return vm->exc ? -1 : 0;
         int k;
-        if (byte_value(vm, x, &k) < 0) return -1;
+        if (byte_value_msg(vm, x, &k, for_bytes ? "bytes must be in range(0, 256)"
+                                                : "byte must be in range(0, 256)") < 0) return -1;
         sb_addc(buf, (char)k);
     }
 }
@@ -526,7 +531,7 @@ static Value b_new(VM *vm, Value *args, int nargs, Value kw) {
     }
     StrBuf buf;
     sb_init(&buf);
-    if (collect_source(vm, a[0], a[1], a[2], &buf) < 0) { sb_free(&buf); return VNULL; }
+    if (collect_source(vm, a[0], a[1], a[2], &buf, true) < 0) { sb_free(&buf); return VNULL; }
     Bytes *b = bytes_alloc(vm, cls, (int64_t)buf.len);
     if (b && buf.len) memcpy(b->data, buf.data, buf.len);
     sb_free(&buf);
@@ -543,7 +548,7 @@ static Value ba_init(VM *vm, Value *args, int nargs, Value kw) {
     if (vm_parse_args(vm, "bytearray", args + 1, nargs - 1, kw, names, 0, 0, a) < 0) return VNULL;
     StrBuf buf;
     sb_init(&buf);
-    if (collect_source(vm, a[0], a[1], a[2], &buf) < 0) { sb_free(&buf); return VNULL; }
+    if (collect_source(vm, a[0], a[1], a[2], &buf, false) < 0) { sb_free(&buf); return VNULL; }
     ByteArray *ba = (ByteArray *)args[0];
     if (ba_reserve(vm, ba, (int64_t)buf.len) < 0) { sb_free(&buf); return VNULL; }
     if (buf.len) memcpy(ba->data, buf.data, buf.len);
@@ -912,7 +917,7 @@ static Value ba_extend(VM *vm, Value *args, int nargs, Value kw) {
         return vm_raise(vm, vm->e_TypeError, "can't extend bytearray with %s", type_name(vm, args[1]));
     StrBuf buf;
     sb_init(&buf);
-    if (collect_source(vm, args[1], VNULL, VNULL, &buf) < 0) { sb_free(&buf); return VNULL; }
+    if (collect_source(vm, args[1], VNULL, VNULL, &buf, false) < 0) { sb_free(&buf); return VNULL; }
     int r = ba_splice(vm, BA(args[0]), BA(args[0])->n, 0, (const uint8_t *)buf.data, (int64_t)buf.len);
     sb_free(&buf);
     return r < 0 ? VNULL : vm->none;
@@ -991,7 +996,7 @@ static Value ba_assign(VM *vm, Value self, Value key, Value v) {
         if (v) {
             if (v_is_int(v) || int_check(vm, v))
                 return vm_raise(vm, vm->e_TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
-            if (collect_source(vm, v, VNULL, VNULL, &buf) < 0) { sb_free(&buf); return VNULL; }
+            if (collect_source(vm, v, VNULL, VNULL, &buf, false) < 0) { sb_free(&buf); return VNULL; }
         }
         if (len < 0) len = 0;
         if (step == 1) {

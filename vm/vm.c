@@ -83,6 +83,7 @@ VM *vm_new(const VMConfig *cfg) {
     builtins_init(vm);
     sys_init(vm);
     vm->config.gc_stress = stress;
+    vm->exc = VNULL;   /* init never leaves an exception behind */
     return vm;
 }
 
