@@ -77,9 +77,10 @@ int vm_bind_args(VM *vm, Func *f, Value *args, int nargs, Value kwnames, Value *
     int nkw = kwnames ? (int)as_tuple(kwnames)->n : 0;
     Value kwvals[nkw > 0 ? nkw : 1];
     memcpy(kwvals, args + nargs, sizeof(Value) * nkw);  /* slots may alias args */
-    Value *pos = args;
+    /* slots usually alias args (zero-copy calls): keep a copy before clearing them */
     Value posbuf[nargs > 0 ? nargs : 1];
-    if (slots != args) { memcpy(posbuf, args, sizeof(Value) * nargs); pos = posbuf; }
+    memcpy(posbuf, args, sizeof(Value) * nargs);
+    Value *pos = posbuf;
     for (int i = 0; i < c->nlocals; i++) slots[i] = VNULL;
     int ncopy = nargs < argc ? nargs : argc;
     for (int i = 0; i < ncopy; i++) slots[i] = pos[i];
