@@ -734,7 +734,7 @@ static Value b_split_common(VM *vm, Value *args, int nargs, Value kw, const char
         for (;;) {
             while (i < n && bspace(d[i])) i++;
             if (i >= n) break;
-            if (maxs-- == 0) { int64_t e = n; while (e > i && bspace(d[e - 1])) e--; PUSH(i, e); break; }
+            if (maxs-- == 0) { PUSH(i, n); break; }
             int64_t j = i;
             while (j < n && !bspace(d[j])) j++;
             PUSH(i, j);
@@ -745,7 +745,7 @@ static Value b_split_common(VM *vm, Value *args, int nargs, Value kw, const char
         for (;;) {
             while (e > 0 && bspace(d[e - 1])) e--;
             if (e <= 0) break;
-            if (maxs-- == 0) { int64_t s = 0; while (s < e && bspace(d[s])) s++; PUSH(s, e); break; }
+            if (maxs-- == 0) { PUSH(0, e); break; }
             int64_t j = e;
             while (j > 0 && !bspace(d[j - 1])) j--;
             PUSH(j, e);
@@ -1019,9 +1019,10 @@ static Value ba_assign(VM *vm, Value self, Value key, Value v) {
             return vm->none;
         }
         if ((int64_t)buf.len != len) {
+            int64_t got = (int64_t)buf.len;
             sb_free(&buf);
             return vm_raise(vm, vm->e_ValueError, "attempt to assign bytes of size %lld to extended slice of size %lld",
-                            (long long)buf.len, (long long)len);
+                            (long long)got, (long long)len);
         }
         for (int64_t i = 0, k = start; i < len; i++, k += step) a->data[k] = (uint8_t)buf.data[i];
         sb_free(&buf);

@@ -264,7 +264,7 @@ do_call:
         if (fr->gen) {
             Value *dst = vm->sp_top;
             if (!stack_room(vm, dst, total + f->code->nlocals + f->code->stacksize)) { fr->sp = sp; recursion_error(vm); ERR(); }
-            memcpy(dst, args, sizeof(Value) * total);
+            vmemcpy(dst, args, sizeof(Value) * total);
             args = dst;
         }
         if (push_call_frame(vm, f, args, nargs, kwn, 0) < 0) { fr->sp = sp; ERR(); }
@@ -299,7 +299,7 @@ do_call:
         int nk = kw ? (int)dict_len((Dict *)kw) : 0;
         Value *buf = vm->sp_top;
         if (!stack_room(vm, buf, np + nk + 8)) { recursion_error(vm); ERR(); }
-        memcpy(buf, as_tuple(pos)->items, sizeof(Value) * np);
+        vmemcpy(buf, as_tuple(pos)->items, sizeof(Value) * np);
         Value names_t = VNULL;
         if (nk) {
             names_t = tuple_new(vm, nk);
@@ -464,7 +464,7 @@ do_call:
         Value t = arg ? tuple_new(vm, arg) : vm->empty_tuple;
         CHECKV(t);
         sp -= arg;
-        if (arg) memcpy(as_tuple(t)->items, sp, sizeof(Value) * arg);
+        if (arg) vmemcpy(as_tuple(t)->items, sp, sizeof(Value) * arg);
         PUSH(t);
         DISPATCH();
     }

@@ -76,10 +76,10 @@ int vm_bind_args(VM *vm, Func *f, Value *args, int nargs, Value kwnames, Value *
     int total = argc + kwonly;
     int nkw = kwnames ? (int)as_tuple(kwnames)->n : 0;
     Value kwvals[nkw > 0 ? nkw : 1];
-    memcpy(kwvals, args + nargs, sizeof(Value) * nkw);  /* slots may alias args */
+    vmemcpy(kwvals, args + nargs, sizeof(Value) * nkw);  /* slots may alias args */
     /* slots usually alias args (zero-copy calls): keep a copy before clearing them */
     Value posbuf[nargs > 0 ? nargs : 1];
-    memcpy(posbuf, args, sizeof(Value) * nargs);
+    vmemcpy(posbuf, args, sizeof(Value) * nargs);
     Value *pos = posbuf;
     for (int i = 0; i < c->nlocals; i++) slots[i] = VNULL;
     int ncopy = nargs < argc ? nargs : argc;
@@ -207,7 +207,7 @@ Value call_func(VM *vm, Func *f, Value *args, int nargs, Value kwnames) {
     if (c->flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) {
         Value *tmp = vm->sp_top;
         if (!stack_room(vm, tmp, c->nlocals + nargs + nkw)) return recursion_error(vm);
-        memcpy(tmp, args, sizeof(Value) * (nargs + nkw));
+        vmemcpy(tmp, args, sizeof(Value) * (nargs + nkw));
         vm->sp_top = tmp + (c->nlocals > nargs + nkw ? c->nlocals : nargs + nkw);
         int r = vm_bind_args(vm, f, tmp, nargs, kwnames, tmp);
         if (r == 0 && (c->ncells || c->nfree)) init_cells(vm, f, tmp);
@@ -217,7 +217,7 @@ Value call_func(VM *vm, Func *f, Value *args, int nargs, Value kwnames) {
     }
     Value *base = vm->sp_top;
     if (!stack_room(vm, base, c->nlocals + c->stacksize + nargs + nkw)) return recursion_error(vm);
-    memcpy(base, args, sizeof(Value) * (nargs + nkw));
+    vmemcpy(base, args, sizeof(Value) * (nargs + nkw));
     vm->sp_top = base + nargs + nkw;
     if (push_call_frame(vm, f, base, nargs, kwnames, 1) < 0) { vm->sp_top = base; return VNULL; }
     Value r = vm_interpret(vm);

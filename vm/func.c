@@ -67,7 +67,7 @@ static Value call_with_self(VM *vm, Value f, Value self, Value *args, int nargs,
     Value buf[16];
     Value *a = nargs + nkw + 1 <= 16 ? buf : malloc(sizeof(Value) * (nargs + nkw + 1));
     a[0] = self;
-    memcpy(a + 1, args, sizeof(Value) * (nargs + nkw));
+    vmemcpy(a + 1, args, sizeof(Value) * (nargs + nkw));
     Value r = vm_call(vm, f, a, nargs + 1, kwnames);
     if (a != buf) free(a);
     return r;
@@ -86,7 +86,7 @@ Value vm_call(VM *vm, Value callable, Value *args, int nargs, Value kwnames) {
             Value buf[16];
             Value *a = nargs + nkw + 1 <= 16 ? buf : malloc(sizeof(Value) * (nargs + nkw + 1));
             a[0] = nf->self;
-            memcpy(a + 1, args, sizeof(Value) * (nargs + nkw));
+            vmemcpy(a + 1, args, sizeof(Value) * (nargs + nkw));
             r = nf->fn(vm, a, nargs + 1, kwnames);
             if (a != buf) free(a);
         } else {

@@ -30,7 +30,7 @@ Value gen_new(VM *vm, Func *f, Value *slots, int kind) {
     if (!g) return VNULL;
     g->kind = (uint8_t)kind;
     g->nslots = n;
-    memcpy(g->slots, slots, sizeof(Value) * c->nlocals);
+    vmemcpy(g->slots, slots, sizeof(Value) * c->nlocals);
     g->frame.code = c;
     g->frame.func = f;
     g->frame.globals = f->globals;

@@ -186,7 +186,8 @@ int64_t str_hash(Str *s) {
     h = (h ^ tail) * 0x94D049BB133111EBULL;
     h ^= h >> 33; h *= 0xFF51AFD7ED558CCDULL; h ^= h >> 33;
     h *= 0xC4CEB9FE1A85EC53ULL; h ^= h >> 33;
-    int64_t r = (int64_t)h;
+    /* Kept within the small-int range so hash() never allocates. */
+    int64_t r = (int64_t)h >> 3;
     if (r == -1) r = -2;
     s->hash = r;
     s->head.aux |= 1;

@@ -206,11 +206,20 @@ static Value fmt_render(VM *vm, FmtCtx *cx, const char *s, size_t n, int depth, 
         if (i + 1 < n && s[i + 1] == '{') { sb_addc(out, '{'); i += 2; continue; }
         if (i + 1 >= n) return verr(vm, "Single '{' encountered in format string");
         /* find the matching '}' counting nested braces */
+        /* Find the matching '}' counting nested braces; inside the field name's
+         * "[...]" braces do not count (CPython: "{0[}" lacks its '}'). */
         size_t j = i + 1;
         int level = 1;
+        bool in_name = true, in_bracket = false;
         while (j < n) {
-            if (s[j] == '{') level++;
-            else if (s[j] == '}' && --level == 0) break;
+            char d = s[j];
+            if (in_name && !in_bracket && (d == ':' || d == '!')) in_name = false;
+            if (in_name && d == '[') in_bracket = true;
+            else if (in_bracket && d == ']') in_bracket = false;
+            else if (!in_bracket) {
+                if (d == '{') level++;
+                else if (d == '}' && --level == 0) break;
+            }
             j++;
         }
         if (j >= n) return verr(vm, "expected '}' before end of string");
@@ -265,6 +274,16 @@ static bool has_dunder(VM *vm, Value v, Value name) {
 
 /* Appends the sign-less digits of int v in base; sets *neg. */
 static int int_digits(VM *vm, Value v, int base, StrBuf *digits, int *neg) {
+    if (v_is_int(v)) {   /* small ints: no allocation */
+        int64_t x = v_int(v);
+        uint64_t u = x < 0 ? -(uint64_t)x : (uint64_t)x;
+        char buf[72], *p = buf + sizeof buf;
+        *--p = 0;
+        do { *--p = "0123456789abcdef"[u % (unsigned)base]; u /= (unsigned)base; } while (u);
+        *neg = x < 0;
+        sb_adds(digits, p);
+        return 0;
+    }
     Value s = int_to_str(vm, v, base);
     if (!s) return -1;
     const char *p = as_str(s)->data;
@@ -386,6 +405,11 @@ static int pct_one(VM *vm, Str *f, size_t *pos, PctArgs *pa, StrBuf *out) {
     if (sp.prec_star) { if (star_arg(vm, pa, &k) < 0) return -1; pct_set_star_prec(&sp, k); }
     if (sp.type == '%') { sb_addc(out, '%'); return 0; }
     if (!v && !(v = next_arg(vm, pa))) return -1;
+    if (sp.type == 0) {   /* unknown conversion: reported after the argument is taken */
+        pct_bad_conversion(&sp, &err);
+        raise_err(vm, FMT_VALUE_ERROR, &err);
+        return -1;
+    }
     return pct_value(vm, &sp, v, out);
 }
 

@@ -191,10 +191,8 @@ static Value split_ws(VM *vm, Str *s, int64_t maxsplit) {
         while (i < len && space_at(s, i, &n)) i += n;
         if (i >= len) break;
         int64_t j = i;
-        if (maxsplit-- == 0) {   /* the rest, minus trailing whitespace */
-            int64_t e = len;
-            while (e > j) { int64_t p = cp_prev(s->data, e); if (!space_at(s, p, &n)) break; e = p; }
-            if (push_sub(vm, list, s, j, e) < 0) return VNULL;
+        if (maxsplit-- == 0) {   /* the rest, trailing whitespace included (as CPython) */
+            if (push_sub(vm, list, s, j, len) < 0) return VNULL;
             break;
         }
         while (j < len && !space_at(s, j, &n)) j += n;
@@ -213,10 +211,8 @@ static Value rsplit_ws(VM *vm, Str *s, int64_t maxsplit) {
         while (e > 0) { int64_t p = cp_prev(s->data, e); if (!space_at(s, p, &n)) break; e = p; }
         if (e <= 0) break;
         int64_t b = e;
-        if (maxsplit-- == 0) {
-            int64_t a = 0;
-            while (a < b && space_at(s, a, &n)) a += n;
-            if (push_sub(vm, list, s, a, b) < 0) return VNULL;
+        if (maxsplit-- == 0) {   /* the rest, leading whitespace included */
+            if (push_sub(vm, list, s, 0, b) < 0) return VNULL;
             break;
         }
         while (b > 0) { int64_t p = cp_prev(s->data, b); if (space_at(s, p, &n)) break; b = p; }
@@ -473,7 +469,7 @@ static Value case_map(VM *vm, Value *args, int nargs, Value kw, const char *name
         case CM_LOWER: add_lower(&b, s, i, c, n); break;
         case CM_FOLD: add_mapped(&b, uc_full_fold, c); break;
         case CM_SWAP:
-            if (uc_isupper(c) || uc_istitle(c)) add_lower(&b, s, i, c, n);
+            if (uc_isupper(c)) add_lower(&b, s, i, c, n);
             else if (uc_islower(c)) add_mapped(&b, uc_full_upper, c);
             else sb_cp(&b, c);
             break;

@@ -362,7 +362,7 @@ Value type_call(VM *vm, Type *t, Value *args, int nargs, Value kwnames) {
     Value buf[32];
     Value *a = nargs + nkw + 1 <= 32 ? buf : malloc(sizeof(Value) * (nargs + nkw + 1));
     a[0] = v_from_obj(t);
-    memcpy(a + 1, args, sizeof(Value) * (nargs + nkw));
+    vmemcpy(a + 1, args, sizeof(Value) * (nargs + nkw));
     Value obj = vm_call(vm, newf, a, nargs + 1, kwnames);
     if (obj && isinst(vm, obj, t)) {
         Value init = type_lookup(vm, type_of(vm, obj), vm->s___init__);

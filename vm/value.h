@@ -36,4 +36,8 @@ typedef struct Obj {
 static inline Obj *v_obj(Value v) { return (Obj *)v; }
 static inline Value v_from_obj(const void *o) { return (Value)o; }
 
+#include <string.h>
+/* memcpy that accepts (NULL, 0): argument arrays are often empty. */
+static inline void vmemcpy(void *dst, const void *src, size_t n) { if (n) memcpy(dst, src, n); }
+
 #endif

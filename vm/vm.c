@@ -55,6 +55,7 @@ VM *vm_new(const VMConfig *cfg) {
     tuple_init(vm);
     vm->empty_tuple = tuple_new(vm, 0);
     type_finish_bootstrap(vm);
+    func_init(vm);            /* native functions must exist before any type gets methods */
     str_init(vm);
     object_init(vm);          /* object/type methods, now that strings and dicts exist */
     vm->none = make_singleton(vm, "NoneType"); vm->t_NoneType = type_of(vm, vm->none);
@@ -75,7 +76,6 @@ VM *vm_new(const VMConfig *cfg) {
     range_init(vm);
     iterobjs_init(vm);
     bytes_init(vm);
-    func_init(vm);
     gen_init(vm);
     exc_init(vm);
     module_init(vm);

@@ -139,6 +139,7 @@ struct VM {
     int32_t int_max_str_digits;
     uint64_t rand_state;
     Loop *loop;                /* the running event loop, if any */
+    struct { int started; int64_t virt_ns, wall_at_start, mono_at_start; } clock;  /* vm/clock.c */
     Value asyncio_state;       /* per-VM state of the asyncio module */
     Value pending_warnings;    /* list of never-awaited coroutine names */
     int interrupt;             /* set by the SIGINT handler */
