@@ -19,7 +19,8 @@ GENERATOR := $(if $(shell command -v ninja 2>/dev/null),-G Ninja,)
 SAN_ENV := ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
            UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:abort_on_error=1
 
-.PHONY: all help deps build build-asan demo test test-asan test-gcstress bench fuzz fuzz-build clean
+.PHONY: all help deps build build-asan demo test test-asan test-gcstress bench fuzz fuzz-build \
+        fuzz-check clean
 
 all: build
 
@@ -76,11 +77,15 @@ FUZZ_OBJ     := $(patsubst %.c,$(FUZZ_BUILD)/obj/%.o,$(FUZZ_LIB_SRC)) \
 FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,$(FUZZ_BUILD)/%,$(wildcard tests/fuzz/*.c))
 FUZZ_LIBS    := -lm -lpthread $(if $(wildcard /usr/include/ffi.h /usr/include/*/ffi.h),-lffi,)
 
-$(FUZZ_BUILD)/obj/%.o: %.c
+fuzz-check:
+	@command -v $(FUZZ_CC) >/dev/null || { echo "fuzz: needs $(FUZZ_CC) (apt-get install clang)"; exit 1; }
+	@[ -n "$(FUZZ_TARGETS)" ] || { echo "fuzz: no tests/fuzz/*.c targets"; exit 1; }
+
+$(FUZZ_BUILD)/obj/%.o: %.c | fuzz-check
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
 
-$(FUZZ_BUILD)/obj/gen/%.o: $(FUZZ_BUILD)/gen/%.c
+$(FUZZ_BUILD)/obj/gen/%.o: $(FUZZ_BUILD)/gen/%.c | fuzz-check
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 
@@ -100,9 +105,7 @@ fuzz-build: $(FUZZ_TARGETS)
 # Each target runs FUZZ_SECONDS; corpora grow in $(FUZZ_BUILD)/corpus/NAME (seeded from
 # tests/fuzz/corpus/NAME if present, the golden tests and the examples); crashes land in
 # $(FUZZ_BUILD)/crashes/. Every target runs even if an earlier one found a crash.
-fuzz: fuzz-build
-	@command -v $(FUZZ_CC) >/dev/null || { echo "fuzz: needs $(FUZZ_CC)"; exit 1; }
-	@[ -n "$(FUZZ_TARGETS)" ] || { echo "fuzz: no tests/fuzz/*.c targets"; exit 1; }
+fuzz: fuzz-check fuzz-build
 	@status=0; for bin in $(FUZZ_TARGETS); do \
 	  name=$$(basename $$bin); \
 	  mkdir -p $(FUZZ_BUILD)/corpus/$$name $(FUZZ_BUILD)/crashes; \

@@ -253,6 +253,17 @@ static void free_obj(Heap *h, Region *r, Obj *o) {
     }
 }
 
+/* First pass: let dying objects report (warnings) while everything is still intact. */
+static void notify_unreachable(VM *vm, Heap *h, bool all) {
+    for (Region *r = h->regions; r; r = r->next) {
+        size_t n = r->slot ? r->bytes / r->slot : 1;
+        for (size_t i = 0; i < n; i++) {
+            Obj *o = (Obj *)(r->start + i * (r->slot ? r->slot : 0));
+            if (o->type && o->type->on_collect && (all || !(o->gc & 1))) o->type->on_collect(vm, o);
+        }
+    }
+}
+
 static size_t sweep(Heap *h) {
     size_t live = 0;
     Region **pr = &h->regions;
@@ -297,6 +308,7 @@ void gc_collect(VM *vm) {
     for (int64_t i = 0; i < vm->roots.n; i++) gc_mark(&gc, vm->roots.items[i]);
     scan_c_stack(&gc);
     trace_all(&gc);
+    notify_unreachable(vm, h, false);
     size_t live = sweep(h);
     h->live_after_gc = live;
     h->allocated_since = 0;
@@ -308,6 +320,8 @@ size_t gc_heap_bytes(VM *vm) { return vm->heap->total_bytes; }
 
 void gc_free_all(VM *vm) {
     Heap *h = vm->heap;
+    h->collecting = true;
+    notify_unreachable(vm, h, true);
     Region *r = h->regions;
     while (r) {
         Region *next = r->next;

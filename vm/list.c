@@ -115,7 +115,7 @@ static bool is_slice(VM *vm, Value v) { return v_is_obj(v) && ((Obj *)v)->type =
 /* An index from an int or __index__ object; 0 ok, -1 raised (TypeError names `what`). */
 static int index_of(VM *vm, Value key, const char *what, int64_t *out) {
     if (v_is_int(key)) { *out = v_int(key); return 0; }
-    if (!type_lookup(vm, type_of(vm, key), vm->s___index__)) {
+    if (!int_check(vm, key) && !type_lookup(vm, type_of(vm, key), vm->s___index__)) {
         vm_raise(vm, vm->e_TypeError, "%s indices must be integers or slices, not %s", what,
                  type_name(vm, key));
         return -1;
@@ -366,7 +366,7 @@ static Value l_iadd(VM *vm, Value *args, int nargs, Value kwnames) {
 /* The repeat count for `*`: VNULL + *n when `other` is usable, else notimpl or an error. */
 static Value repeat_count(VM *vm, Value other, int64_t *n) {
     Type *ot = type_of(vm, other);
-    if (!v_is_int(other) && !type_lookup(vm, ot, vm->s___index__)) {
+    if (!int_check(vm, other) && !type_lookup(vm, ot, vm->s___index__)) {
         if ((ot->flags & TF_HEAPTYPE) && type_lookup(vm, ot, vm->binop_names[1][OP_MULT]))
             return vm->notimpl;
         return vm_raise(vm, vm->e_TypeError, "can't multiply sequence by non-int of type '%s'", ot->name);

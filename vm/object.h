@@ -44,6 +44,11 @@ typedef struct Type {
     uint32_t version;         /* bumped when the dict of this type or a base changes */
     void (*trace)(GC *gc, Obj *o);    /* mark the object's references; NULL = none */
     void (*finalize)(Obj *o);         /* release malloc'd parts; NULL = none */
+    /* Called for each unreachable object before any object of that collection is freed (and
+     * for every live object when the VM is freed), so it may still read what the object
+     * references. It must not allocate GC memory or run script code; it may write to stderr
+     * (the "coroutine ... was never awaited" warnings are given here). */
+    void (*on_collect)(VM *vm, Obj *o);
     /* The solid built-in type whose layout instances use (self for built-ins). */
     struct Type *layout;
 } Type;

@@ -24,7 +24,7 @@ Value slice_new(VM *vm, Value start, Value stop, Value step) {
 static int slice_bound(VM *vm, Value v, int64_t dflt, int64_t *out) {
     if (v == vm->none) { *out = dflt; return 0; }
     if (v_is_int(v)) { *out = v_int(v); return 0; }
-    if (!type_lookup(vm, type_of(vm, v), vm->s___index__)) {
+    if (!int_check(vm, v) && !type_lookup(vm, type_of(vm, v), vm->s___index__)) {
         vm_raise(vm, vm->e_TypeError, "slice indices must be integers or None or have an __index__ method");
         return -1;
     }
@@ -167,7 +167,7 @@ static Value r_getitem(VM *vm, Value *args, int nargs, Value kwnames) {
         if (res) ((Range *)res)->len = n;
         return res;
     }
-    if (!v_is_int(key) && !type_lookup(vm, type_of(vm, key), vm->s___index__))
+    if (!int_check(vm, key) && !type_lookup(vm, type_of(vm, key), vm->s___index__))
         return vm_raise(vm, vm->e_TypeError, "range indices must be integers or slices, not %s", type_name(vm, key));
     int64_t i;
     if (range_arg(vm, key, &i) < 0) return VNULL;

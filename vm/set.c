@@ -1,6 +1,6 @@
 /* set.c — set and frozenset. The table follows CPython's setobject.c exactly (size starts at 8,
  * 9 linear probes then perturbation, resize when fill*5 >= mask*3 to used*4 (used*2 above
- * 50000), dummies never reused by add) so that iteration order — which scripts print — is
+ * 50000), a dummy on the probe path reused by add) so that iteration order — which scripts print — is
  * CPython's. The set algebra mirrors CPython's choice of which operand to iterate, for the same
  * reason. set_init also finishes dict and tuple (see containers.h). */
 #include "vm/vm.h"
@@ -145,11 +145,12 @@ static int table_resize(VM *vm, Set *s, int64_t minused) {
     return 0;
 }
 
+/* As CPython 3.11: the new key goes into the last dummy seen on the probe path, if any. */
 static int add_entry(VM *vm, Set *s, Value key, int64_t hash) {
     if (ensure_table(vm, s) < 0) return -1;
 restart:;
     uint64_t mask = (uint64_t)s->mask, perturb = (uint64_t)hash, i = (uint64_t)hash & mask;
-    SEntry *e;
+    SEntry *e, *freeslot = NULL;
     for (;;) {
         e = &s->table[i];
         int probes = (i + LINEAR_PROBES <= mask) ? LINEAR_PROBES : 0;
@@ -164,6 +165,8 @@ restart:;
                 if (r) return 0;
                 if (table != s->table || e->key != start) goto restart;
                 mask = (uint64_t)s->mask;
+            } else if (e->key == DUMMY) {
+                freeslot = e;
             }
             e++;
         } while (probes--);
@@ -171,6 +174,12 @@ restart:;
         i = (i * 5 + 1 + perturb) & mask;
     }
 found_unused:
+    if (freeslot) {
+        s->used++;
+        freeslot->key = key;
+        freeslot->hash = hash;
+        return 0;
+    }
     s->fill++;
     s->used++;
     e->key = key;

@@ -124,7 +124,7 @@ Value tuple_getitem(VM *vm, Value tv, Value key) {
         for (int64_t i = 0, j = start; i < n; i++, j += step) as_tuple(r)->items[i] = t->items[j];
         return r;
     }
-    if (type_lookup(vm, type_of(vm, key), vm->s___index__)) {
+    if (int_check(vm, key) || type_lookup(vm, type_of(vm, key), vm->s___index__)) {
         int64_t i;
         if (vm_index(vm, key, &i) < 0) {
             if (vm_exc_is(vm, vm->e_OverflowError)) {
@@ -227,7 +227,7 @@ static Value t_mul(VM *vm, Value *args, int nargs, Value kwnames) {
     if (check_n(vm, "tuple.__mul__", nargs, kwnames, 1) < 0) return VNULL;
     Value other = args[1];
     Type *ot = type_of(vm, other);
-    if (!v_is_int(other) && !type_lookup(vm, ot, vm->s___index__)) {
+    if (!int_check(vm, other) && !type_lookup(vm, ot, vm->s___index__)) {
         if ((ot->flags & TF_HEAPTYPE) && type_lookup(vm, ot, vm->binop_names[1][OP_MULT]))
             return vm->notimpl;
         return vm_raise(vm, vm->e_TypeError, "can't multiply sequence by non-int of type '%s'",
