@@ -38,7 +38,7 @@ $(BUILD)/CMakeCache.txt: | deps
 # RelWithDebInfo without -DNDEBUG: sanitizers plus asserts, at a speed CI can afford.
 $(ASAN_BUILD)/CMakeCache.txt: | deps
 	cmake -S . -B $(ASAN_BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	  -DASPEN_SANITIZE=ON -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g -fno-omit-frame-pointer"
+	  -DASPEN_SANITIZE=ON -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O2 -g -fno-omit-frame-pointer"
 
 build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)

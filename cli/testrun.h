@@ -14,7 +14,7 @@
 /* Runs `aspen test [-j N] [-t SECONDS] [-v] [PATHS...]`.
  *
  * argv[0] is the subcommand word ("test") and is ignored; options and paths follow, so
- * cli/main.c calls it as `aspen_test_main(argc - 1, argv + 1, argv[0])`.
+ * cli/main.c calls it as `aspen_test_main(argc - 1, argv + 1, NULL)`.
  * PATHS are files or directories (searched recursively); the default is `tests/golden`.
  * aspen_exe is the interpreter each test is run with; NULL means this very executable
  * (/proc/self/exe). A bare name is looked up on PATH.

@@ -169,11 +169,12 @@ void c_enter_unit(Compiler *c, Scope *s, const char *name, const char *qualname,
     u->qualname = qualname;
     u->firstline = firstline;
     u->line = firstline;
+    /* the unit lives in malloc'd memory the collector does not scan: root each at once */
     u->consts = list_new(c->vm, 4);
-    u->names = list_new(c->vm, 4);
-    u->name_index = dict_new(c->vm);
     vm_push_root(c->vm, u->consts);
+    u->names = list_new(c->vm, 4);
     vm_push_root(c->vm, u->names);
+    u->name_index = dict_new(c->vm);
     vm_push_root(c->vm, v_from_obj(u->name_index));
     c->u = u;
     if (s->kind == SC_FUNCTION || s->kind == SC_LAMBDA || s->kind == SC_COMPREHENSION) {

@@ -57,7 +57,7 @@ static void unwind_block(Compiler *c, FBlock *f, bool preserve_tos) {
     }
     case FB_FINALLY_END:
         /* [prev, exc] under the finally body run for an exception */
-        if (preserve_tos) { c_emit(c, OP_SWAP, 3); c_emit(c, OP_POP_TOP, 0); c_emit(c, OP_SWAP, 2); c_emit(c, OP_POP_EXCEPT, 0); }
+        if (preserve_tos) { c_emit(c, OP_SWAP, 2); c_emit(c, OP_POP_TOP, 0); c_emit(c, OP_SWAP, 2); c_emit(c, OP_POP_EXCEPT, 0); }
         else { c_emit(c, OP_POP_TOP, 0); c_emit(c, OP_POP_EXCEPT, 0); }
         break;
     case FB_HANDLER:

@@ -30,7 +30,11 @@ Value tuple_concat(VM *vm, Value a, Value b);                 /* both tuples */
 Value list_copy(VM *vm, Value list);
 int list_contains(VM *vm, Value list, Value v);
 int tuple_contains(VM *vm, Value tuple, Value v);
-int tuple_hash(VM *vm, Value tuple, int64_t *out);           /* 0 ok, -1 raised */
+/* CPython's hashes of tuples and frozensets (full 64-bit values, as hash() prints them): vm_hash
+ * should call these directly for exact tuples/frozensets rather than going through __hash__,
+ * whose int result would be reduced again like a user __hash__'s. 0 ok, -1 raised. */
+int tuple_hash(VM *vm, Value tuple, int64_t *out);
+int set_hash(VM *vm, Value frozenset, int64_t *out);
 Value tuple_from_array(VM *vm, const Value *items, int64_t n);
 Value list_from_array(VM *vm, const Value *items, int64_t n);
 /* Lexicographic comparison of two lists or two tuples; op is a CmpOpKind (CMP_EQ..CMP_GTE). */

@@ -202,6 +202,14 @@ static Value func_get_doc(VM *vm, Value *a, int n, Value k) { return ((Func *)a[
 static Value func_get_module(VM *vm, Value *a, int n, Value k) { return ((Func *)a[0])->module; }
 static Value func_get_defaults(VM *vm, Value *a, int n, Value k) { Value d = ((Func *)a[0])->defaults; return d ? d : vm->none; }
 static Value func_get_code(VM *vm, Value *a, int n, Value k) { return v_from_obj(((Func *)a[0])->code); }
+static Value func_get_closure(VM *vm, Value *a, int n, Value k) { Value c = ((Func *)a[0])->closure; return c ? c : vm->none; }
+static Value func_get_kwdefaults(VM *vm, Value *a, int n, Value k) { Value d = ((Func *)a[0])->kwdefaults; return d ? d : vm->none; }
+static Value func_get_globals(VM *vm, Value *a, int n, Value k) { return v_from_obj(((Func *)a[0])->globals); }
+static Value func_get_annotations(VM *vm, Value *a, int n, Value k) { return dict_new_v(vm); }
+static Value cell_contents(VM *vm, Value *a, int n, Value k) {
+    Value v = ((Cell *)a[0])->v;
+    return v ? v : vm_raise(vm, vm->e_ValueError, "Cell is empty");
+}
 static Value func_set_name(VM *vm, Value *a, int n, Value k) { ((Func *)a[0])->name = a[1]; return vm->none; }
 static Value func_set_qualname(VM *vm, Value *a, int n, Value k) { ((Func *)a[0])->qualname = a[1]; return vm->none; }
 static Value func_set_doc(VM *vm, Value *a, int n, Value k) { ((Func *)a[0])->doc = a[1]; return vm->none; }
@@ -390,6 +398,11 @@ void func_init(VM *vm) {
     type_add_property(vm, f, "__module__", func_get_module, func_set_module);
     type_add_property(vm, f, "__defaults__", func_get_defaults, NULL);
     type_add_property(vm, f, "__code__", func_get_code, NULL);
+    type_add_property(vm, f, "__closure__", func_get_closure, NULL);
+    type_add_property(vm, f, "__kwdefaults__", func_get_kwdefaults, NULL);
+    type_add_property(vm, f, "__globals__", func_get_globals, NULL);
+    type_add_property(vm, f, "__annotations__", func_get_annotations, NULL);
+    type_add_property(vm, vm->t_cell, "cell_contents", cell_contents, NULL);
     type_add_property(vm, f, "__dict__", func_get_dict, NULL);
     type_add_method(vm, f, "__repr__", func_repr);
     type_add_method(vm, f, "__get__", func_get);

@@ -198,7 +198,7 @@ void gc_mark(GC *gc, Value v) {
 }
 
 /* Conservative: is `w` a pointer into a live object? Returns the object or NULL. */
-static Obj *object_at(Heap *h, uintptr_t w) {
+static Obj * __attribute__((no_sanitize_address)) object_at(Heap *h, uintptr_t w) {
     Region *r = map_get(h, w >> GRAIN_SHIFT);
     if (!r) return NULL;
     if ((char *)w < r->start || (char *)w >= r->start + r->bytes) return NULL;
@@ -213,7 +213,8 @@ static Obj *object_at(Heap *h, uintptr_t w) {
     return o->type ? o : NULL;
 }
 
-static void __attribute__((noinline)) scan_c_stack(GC *gc) {
+/* Reads the whole C stack, including other frames' redzones: not an ASan error. */
+static void __attribute__((noinline, no_sanitize_address)) scan_c_stack(GC *gc) {
     jmp_buf regs;   /* spills callee-saved registers onto the stack we scan */
     setjmp(regs);
     uintptr_t *lo = (uintptr_t *)__builtin_frame_address(0);

@@ -374,18 +374,23 @@ Value generic_getattr(VM *vm, Value obj, Value name, bool suppress) {
 
 Value type_getattr(VM *vm, Type *t, Value name, bool suppress) {
     Type *meta = type_of(vm, v_from_obj(t));
-    Value md = type_lookup(vm, meta, name);
-    if (md && is_data_descriptor(vm, md)) return descr_get(vm, md, v_from_obj(t), meta);
-    Value d = type_lookup(vm, t, name);
-    if (d) return descr_get(vm, d, VNULL, t);
+    /* type's own data descriptors win over the class dict, as in CPython */
     if (name == vm->s___name__) return t->name_v;
     if (name == vm->s___qualname__) return t->qualname;
     if (name == vm->s___mro__) return t->mro;
     if (name == vm->s___bases__) return t->bases;
     if (name == vm->s___base__) return t->base ? v_from_obj(t->base) : vm->none;
     if (name == vm->s___dict__) return dict_copy(vm, t->dict);
-    if (name == vm->s___module__) return t->module ? t->module : str_from_cstr(vm, "builtins");
     if (name == vm->s___class__) return v_from_obj(meta);
+    if (name == vm->s___module__) {
+        Value m = dict_get_str(t->dict, name);
+        if (m) return m;
+        return t->module ? t->module : str_from_cstr(vm, "builtins");
+    }
+    Value md = type_lookup(vm, meta, name);
+    if (md && is_data_descriptor(vm, md)) return descr_get(vm, md, v_from_obj(t), meta);
+    Value d = type_lookup(vm, t, name);
+    if (d) return descr_get(vm, d, VNULL, t);
     if (name == vm->s___doc__) return vm->none;
     if (md) return descr_get(vm, md, v_from_obj(t), meta);
     if (suppress) return VNULL;

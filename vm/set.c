@@ -704,10 +704,17 @@ CMP_METHOD(s_le, CMP_LTE)
 CMP_METHOD(s_gt, CMP_GT)
 CMP_METHOD(s_ge, CMP_GTE)
 
-static Value fs_hash(VM *vm, Value *args, int nargs, Value kwnames) {
-    Set *s = SELF;
+int set_hash(VM *vm, Value fs, int64_t *out) {
+    Set *s = (Set *)fs;
     if (!s->hashed) { s->hash = frozenset_hash(s); s->hashed = true; }
-    return int_from_i64(vm, s->hash);
+    *out = s->hash;
+    return 0;
+}
+
+static Value fs_hash(VM *vm, Value *args, int nargs, Value kwnames) {
+    int64_t h;
+    set_hash(vm, args[0], &h);
+    return int_from_i64(vm, h);
 }
 
 static void add_common(VM *vm, Type *t) {

@@ -23,6 +23,12 @@ void type_finish_bootstrap(VM *vm);
 #define VALUE_STACK_SLOTS (8u << 20)   /* reserved lazily by the OS; 64 MiB of address space */
 #define MAX_FRAMES 200000
 
+static Value none_repr(VM *vm, Value *a, int n, Value k) { return str_from_cstr(vm, "None"); }
+static Value notimpl_repr(VM *vm, Value *a, int n, Value k) { return str_from_cstr(vm, "NotImplemented"); }
+static Value ellipsis_repr(VM *vm, Value *a, int n, Value k) { return str_from_cstr(vm, "Ellipsis"); }
+static Value false_bool(VM *vm, Value *a, int n, Value k) { return vm->false_; }
+static Value none_new(VM *vm, Value *a, int n, Value k) { return vm->none; }
+
 static Value make_singleton(VM *vm, const char *tname) {
     Type *t = type_new_builtin(vm, tname, vm->t_object, sizeof(Obj) + 8, 0);
     return v_from_obj(gc_alloc(vm, t, sizeof(Obj) + 8));
@@ -61,6 +67,11 @@ VM *vm_new(const VMConfig *cfg) {
     vm->none = make_singleton(vm, "NoneType"); vm->t_NoneType = type_of(vm, vm->none);
     vm->notimpl = make_singleton(vm, "NotImplementedType"); vm->t_NotImplementedType = type_of(vm, vm->notimpl);
     vm->ellipsis = make_singleton(vm, "ellipsis"); vm->t_ellipsis = type_of(vm, vm->ellipsis);
+    type_add_method(vm, vm->t_NoneType, "__repr__", none_repr);
+    type_add_method(vm, vm->t_NoneType, "__bool__", false_bool);
+    type_add_static(vm, vm->t_NoneType, "__new__", none_new);
+    type_add_method(vm, vm->t_NotImplementedType, "__repr__", notimpl_repr);
+    type_add_method(vm, vm->t_ellipsis, "__repr__", ellipsis_repr);
 #define X(n) vm->s_##n = str_intern_cstr(vm, #n);
     ASPEN_NAMES(X)
 #undef X
