@@ -139,6 +139,10 @@ int c_const(Compiler *c, Value v) {
 
 void c_load_const(Compiler *c, Value v) { c_emit(c, OP_LOAD_CONST, c_const(c, v)); }
 
+int c_attr_name(Compiler *c, const char *s) {
+    return c_name(c, mangle_name(c->arena, c->u->scope->private_name, s));
+}
+
 int c_name(Compiler *c, const char *s) {
     Value k = c_str(c, s);
     Value idx;
@@ -156,7 +160,12 @@ static int slot_of(Unit *u, const char *name) {
     return -1;
 }
 
+static void add_slot_raw(Unit *u, const char *name);
+static Arena *slot_arena;
 static void add_slot(Unit *u, const char *name) {
+    add_slot_raw(u, mangle_name(slot_arena, u->scope->private_name, name));
+}
+static void add_slot_raw(Unit *u, const char *name) {
     u->slotnames = xrealloc(u->slotnames, sizeof(char *) * (u->nslots + 1));
     u->slotnames[u->nslots++] = name;
 }
@@ -177,6 +186,7 @@ void c_enter_unit(Compiler *c, Scope *s, const char *name, const char *qualname,
     u->name_index = dict_new(c->vm);
     vm_push_root(c->vm, v_from_obj(u->name_index));
     c->u = u;
+    slot_arena = c->arena;
     if (s->kind == SC_FUNCTION || s->kind == SC_LAMBDA || s->kind == SC_COMPREHENSION) {
         const Node *n = s->node;
         u->flags |= CO_NEWLOCALS;
@@ -302,6 +312,7 @@ const char *c_qualname(Compiler *c, const char *name, Scope *child) {
 void c_nameop(Compiler *c, const char *name, int ctx, const Node *where) {
     Unit *u = c->u;
     Scope *s = u->scope;
+    name = mangle_name(c->arena, s->private_name, name);
     Sym *e = scope_lookup(s, name);
     int sc = e ? e->scope : SYM_GLOBAL_IMPLICIT;
     if (strcmp(name, "__debug__") == 0 && ctx == CTX_LOAD) { c_load_const(c, c->vm->true_); return; }

@@ -67,7 +67,7 @@ static void c_call(Compiler *c, const Node *n) {
     if (!star && !dstar && f->kind == N_ATTRIBUTE && kws->n == 0) {
         c_expr(c, f->u.attr.value);
         c_set_line(c, f);
-        c_emit(c, OP_LOAD_METHOD, c_name(c, f->u.attr.attr));
+        c_emit(c, OP_LOAD_METHOD, c_attr_name(c, f->u.attr.attr));
         for (int i = 0; i < args->n; i++) c_expr(c, args->items[i]);
         c_set_line(c, n);
         c_emit(c, OP_CALL_METHOD, args->n);
@@ -261,7 +261,7 @@ void c_expr(Compiler *c, const Node *n) {
     case N_ATTRIBUTE:
         c_expr(c, n->u.attr.value);
         c_set_line(c, n);
-        c_emit(c, OP_LOAD_ATTR, c_name(c, n->u.attr.attr));
+        c_emit(c, OP_LOAD_ATTR, c_attr_name(c, n->u.attr.attr));
         break;
     case N_SUBSCRIPT:
         c_expr(c, n->u.subscript.value);
@@ -405,7 +405,7 @@ void c_store(Compiler *c, const Node *t) {
     case N_NAME: c_nameop(c, t->u.name.id, CTX_STORE, t); break;
     case N_ATTRIBUTE:
         c_expr(c, t->u.attr.value);
-        c_emit(c, OP_STORE_ATTR, c_name(c, t->u.attr.attr));
+        c_emit(c, OP_STORE_ATTR, c_attr_name(c, t->u.attr.attr));
         break;
     case N_SUBSCRIPT:
         c_expr(c, t->u.subscript.value);
@@ -424,7 +424,7 @@ void c_delete(Compiler *c, const Node *t) {
     case N_NAME: c_nameop(c, t->u.name.id, CTX_DEL, t); break;
     case N_ATTRIBUTE:
         c_expr(c, t->u.attr.value);
-        c_emit(c, OP_DELETE_ATTR, c_name(c, t->u.attr.attr));
+        c_emit(c, OP_DELETE_ATTR, c_attr_name(c, t->u.attr.attr));
         break;
     case N_SUBSCRIPT:
         c_expr(c, t->u.subscript.value);

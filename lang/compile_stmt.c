@@ -436,8 +436,7 @@ static void c_with_items(Compiler *c, const Node *n, int idx) {
     u->depth = base + 2;
     emit_cleanup_reraise(c, cleanup);
     c_bind(c, end);
-    u->depth = base - 0;
-    u->depth = base;
+    u->depth = base - 1;   /* the exit function is gone on every path to `end` */
 }
 
 static void c_class(Compiler *c, const Node *n) {
@@ -555,7 +554,7 @@ static void c_augassign(Compiler *c, const Node *n) {
     case N_ATTRIBUTE: {
         c_expr(c, t->u.attr.value);
         c_emit(c, OP_COPY, 1);
-        int ni = c_name(c, t->u.attr.attr);
+        int ni = c_attr_name(c, t->u.attr.attr);
         c_emit(c, OP_LOAD_ATTR, ni);
         c_expr(c, n->u.augassign.value);
         c_set_line(c, n);

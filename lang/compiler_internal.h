@@ -62,6 +62,7 @@ void c_bind(Compiler *c, int label);
 void c_jump(Compiler *c, int op, int label);
 int c_const(Compiler *c, Value v);
 int c_name(Compiler *c, const char *s);
+int c_attr_name(Compiler *c, const char *s);   /* attribute names are mangled too */
 void c_load_const(Compiler *c, Value v);
 void c_expr(Compiler *c, const Node *n);
 void c_store(Compiler *c, const Node *target);

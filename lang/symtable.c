@@ -22,7 +22,23 @@ Sym *scope_lookup(const Scope *s, const char *name) {
     return NULL;
 }
 
+const char *mangle_name(Arena *a, const char *priv, const char *name) {
+    if (!priv || name[0] != '_' || name[1] != '_') return name;
+    size_t n = strlen(name);
+    if (n >= 4 && name[n - 1] == '_' && name[n - 2] == '_') return name;
+    if (strchr(name, '.')) return name;
+    while (*priv == '_') priv++;
+    if (!*priv) return name;
+    size_t pl = strlen(priv);
+    char *out = arena_alloc(a, pl + n + 2);
+    out[0] = '_';
+    memcpy(out + 1, priv, pl);
+    memcpy(out + 1 + pl, name, n + 1);
+    return out;
+}
+
 static Sym *add_sym(ST *st, Scope *s, const char *name, int flags) {
+    name = mangle_name(st->a, s->private_name, name);
     Sym *e = scope_lookup(s, name);
     if (e) { e->flags |= flags; return e; }
     if (s->count * 2 >= s->cap) {
@@ -55,6 +71,7 @@ static Sym *add_sym(ST *st, Scope *s, const char *name, int flags) {
 static Scope *new_scope(ST *st, Scope *parent, int kind, const Node *node, const char *name) {
     Scope *s = arena_alloc(st->a, sizeof *s);
     s->kind = kind; s->node = node; s->name = name; s->parent = parent;
+    s->private_name = kind == SC_CLASS ? name : parent ? parent->private_name : NULL;
     if (parent) {
         if (parent->nchildren == parent->capchildren) {
             int nc = parent->capchildren ? parent->capchildren * 2 : 8;
@@ -86,7 +103,7 @@ static void visit_list(ST *st, Scope *s, const NodeList *l) {
 }
 
 static void bind_name(ST *st, Scope *s, const char *name, const Node *n) {
-    Sym *e = scope_lookup(s, name);
+    Sym *e = scope_lookup(s, mangle_name(st->a, s->private_name, name));
     if (e && (e->flags & DEF_GLOBAL) && (e->flags & DEF_PARAM))
         fail(st, n, "name '%s' is parameter and global", name);
     add_sym(st, s, name, DEF_BOUND);

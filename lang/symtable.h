@@ -26,6 +26,7 @@ typedef struct Scope {
     int is_generator, is_coroutine, has_yield, needs_class_cell, uses_super;
     int child_index;            /* compiler cursor: next child to visit */
     int comp_iter_in_parent;
+    const char *private_name;   /* enclosing class name, for __private name mangling */
 } Scope;
 
 /* Build the scope tree for a module. Returns NULL and fills *err on a scope error
@@ -34,5 +35,7 @@ typedef struct Scope {
 Scope *symtable_build(Arena *a, const Node *module, SyntaxErr *err);
 Sym *scope_lookup(const Scope *s, const char *name);
 Scope *scope_next_child(Scope *s, const Node *node);
+/* Python's private name mangling: __x inside class C becomes _C__x. */
+const char *mangle_name(Arena *a, const char *private_name, const char *name);
 
 #endif
