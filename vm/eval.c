@@ -212,7 +212,7 @@ dispatch:
         Value obj = TOP(), name = names[arg];
         SAVE();
         Type *t = type_of(vm, obj);
-        if (t != vm->t_module && t != vm->t_type && !type_is_subtype(t, vm->t_type)) {
+        if (t != vm->t_module && t != vm->t_type && t != vm->t_super && !type_is_subtype(t, vm->t_type)) {
             Value d = type_lookup(vm, t, name);
             if (d) {
                 Type *dt = type_of(vm, d);

@@ -424,7 +424,7 @@ static Value eg_new(VM *vm, Value *a, int n, Value k) {
     if (t == vm->e_BaseExceptionGroup && all_exc) t = vm->e_ExceptionGroup;
     if (t == vm->e_ExceptionGroup && !all_exc) return vm_raise(vm, vm->e_TypeError, "Cannot nest BaseExceptions in an ExceptionGroup");
     ExcObj *e = gc_alloc(vm, t, t->size);
-    e->args = tuple_pack(vm, 2, a[1], excs);
+    e->args = tuple_pack(vm, 2, a[1], a[2]);
     exc_set_attr(vm, v_from_obj(e), vm->s_message, a[1]);
     exc_set_attr(vm, v_from_obj(e), vm->s_exceptions, excs);
     return v_from_obj(e);
@@ -577,6 +577,11 @@ void exc_init(VM *vm) {
     type_add_method(vm, vm->e_SyntaxError, "__str__", syntaxerror_str);
     type_add_method(vm, b, "__getattr__", generic_exc_getattr);
     b->flags |= TF_HAS_GETATTR;
+    /* ExceptionGroup(BaseExceptionGroup, Exception): the one built-in with two bases */
+    Type *eg = vm->e_ExceptionGroup;
+    eg->bases = tuple_pack(vm, 2, v_from_obj(vm->e_BaseExceptionGroup), v_from_obj(vm->e_Exception));
+    eg->mro = tuple_pack(vm, 5, v_from_obj(eg), v_from_obj(vm->e_BaseExceptionGroup), v_from_obj(vm->e_Exception),
+                         v_from_obj(vm->e_BaseException), v_from_obj(vm->t_object));
     Type *g = vm->e_BaseExceptionGroup;
     type_add_static(vm, g, "__new__", eg_new);
     type_add_method(vm, g, "__init__", eg_init);
