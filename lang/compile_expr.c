@@ -61,6 +61,11 @@ static void starred_list(Compiler *c, const NodeList *l) {
 static void c_call(Compiler *c, const Node *n) {
     const Node *f = n->u.call.func;
     const NodeList *args = &n->u.call.args, *kws = &n->u.call.keywords;
+    for (int i = 0; i < kws->n; i++)
+        for (int j = 0; j < i; j++)
+            if (kws->items[i]->u.keyword.arg && kws->items[j]->u.keyword.arg &&
+                strcmp(kws->items[i]->u.keyword.arg, kws->items[j]->u.keyword.arg) == 0)
+                c_error(c, kws->items[i], "keyword argument repeated: %s", kws->items[i]->u.keyword.arg);
     bool star = has_starred(args);
     bool dstar = false;
     for (int i = 0; i < kws->n; i++) if (!kws->items[i]->u.keyword.arg) dstar = true;

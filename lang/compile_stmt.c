@@ -38,7 +38,7 @@ static void call_exit_none(Compiler *c, bool is_async) {
 static void unwind_block(Compiler *c, FBlock *f, bool preserve_tos) {
     Unit *u = c->u;
     switch (f->kind) {
-    case FB_WHILE: break;
+    case FB_WHILE: case FB_EXCEPT_STAR: break;
     case FB_FOR: case FB_ASYNC_FOR:
         if (preserve_tos) c_emit(c, OP_SWAP, 2);
         c_emit(c, OP_POP_TOP, 0);
@@ -76,16 +76,13 @@ static void unwind_block(Compiler *c, FBlock *f, bool preserve_tos) {
     }
 }
 
-/* Unwind handlers that a block being left pushed (the handler stack is restored by callers). */
-static void pop_handlers_for(Compiler *c, FBlock *f) {
-    (void)c; (void)f;
-}
-
 static void c_return(Compiler *c, const Node *n) {
     Unit *u = c->u;
     Scope *s = u->scope;
     if (s->kind != SC_FUNCTION && s->kind != SC_LAMBDA) c_error(c, n, "'return' outside function");
     if (n->u.ret.value && (u->flags & CO_ASYNC_GENERATOR)) c_error(c, n, "'return' with value in async generator");
+    for (int i = u->nfb - 1; i >= 0; i--)
+        if (u->fb[i].kind == FB_EXCEPT_STAR) c_error(c, n, "'break', 'continue' and 'return' cannot appear in an except* block");
     if (n->u.ret.value) c_expr(c, n->u.ret.value); else c_load_const(c, c->vm->none);
     int saved_nh = u->nh;
     for (int i = u->nfb - 1; i >= 0; i--) {
@@ -108,8 +105,10 @@ static void c_return(Compiler *c, const Node *n) {
 static void c_break_continue(Compiler *c, const Node *n, bool is_break) {
     Unit *u = c->u;
     int loop = -1;
-    for (int i = u->nfb - 1; i >= 0; i--)
+    for (int i = u->nfb - 1; i >= 0; i--) {
+        if (u->fb[i].kind == FB_EXCEPT_STAR) c_error(c, n, "'break', 'continue' and 'return' cannot appear in an except* block");
         if (u->fb[i].kind == FB_WHILE || u->fb[i].kind == FB_FOR || u->fb[i].kind == FB_ASYNC_FOR) { loop = i; break; }
+    }
     if (loop < 0) c_error(c, n, is_break ? "'break' outside loop" : "'continue' not properly in loop");
     int saved_nh = u->nh;
     for (int i = u->nfb - 1; i > loop; i--) {
@@ -302,7 +301,7 @@ static void c_try_star(Compiler *c, const Node *n) {
         else c_emit(c, OP_POP_TOP, 0);        /* [.., raised, rest] */
         int d = u->depth;
         c_push_handler(c, hraise, d);
-        FBlock *f = push_fb(c, FB_WHILE, h);   /* break/continue/return inside except* are errors in CPython; treated as plain */
+        FBlock *f = push_fb(c, FB_EXCEPT_STAR, h);
         f->handler = -1;
         c_stmts(c, &h->u.handler.body);
         pop_fb(c);

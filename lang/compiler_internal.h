@@ -8,7 +8,7 @@
 #include "vm/opcodes.h"
 #include <setjmp.h>
 
-enum { FB_WHILE, FB_FOR, FB_TRY_FINALLY, FB_FINALLY_END, FB_HANDLER, FB_WITH, FB_ASYNC_WITH, FB_ASYNC_FOR };
+enum { FB_WHILE, FB_FOR, FB_TRY_FINALLY, FB_FINALLY_END, FB_HANDLER, FB_WITH, FB_ASYNC_WITH, FB_ASYNC_FOR, FB_EXCEPT_STAR };
 
 typedef struct FBlock {
     int kind;

@@ -333,7 +333,8 @@ static void visit_stmt(ST *st, Scope *s, const Node *n) {
             if (e && (e->flags & (is_global ? DEF_NONLOCAL : DEF_GLOBAL))) { fail(st, n, is_global ? "name '%s' is nonlocal and global" : "name '%s' is nonlocal and global", nm); return; }
             if (e && (e->flags & DEF_USED) && !(e->flags & (DEF_GLOBAL | DEF_NONLOCAL))) { fail(st, n, is_global ? "name '%s' is used prior to global declaration" : "name '%s' is used prior to nonlocal declaration", nm); return; }
             if (e && (e->flags & DEF_BOUND) && !(e->flags & (DEF_GLOBAL | DEF_NONLOCAL))) { fail(st, n, is_global ? "name '%s' is assigned to before global declaration" : "name '%s' is assigned to before nonlocal declaration", nm); return; }
-            add_sym(st, s, nm, is_global ? DEF_GLOBAL : DEF_NONLOCAL);
+            Sym *d = add_sym(st, s, nm, is_global ? DEF_GLOBAL : DEF_NONLOCAL);
+            if (!d->decl) d->decl = n;
         }
         break;
     default: break;
@@ -375,7 +376,7 @@ static void resolve(ST *st, Scope *s) {
         if (e->flags & DEF_GLOBAL) { e->scope = SYM_GLOBAL_EXPLICIT; continue; }
         if (e->flags & DEF_NONLOCAL) {
             Scope *owner = find_binding(s, e->name);
-            if (!owner) { fail(st, s->node, "no binding for nonlocal '%s' found", e->name); return; }
+            if (!owner) { fail(st, e->decl ? e->decl : s->node, "no binding for nonlocal '%s' found", e->name); return; }
             e->scope = SYM_FREE;
             mark_free_path(st, s, owner, e->name);
             continue;

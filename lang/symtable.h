@@ -13,7 +13,7 @@ enum {
     DEF_FREE_CHILD = 32,   /* some child scope references it as free */
 };
 
-typedef struct Sym { const char *name; int flags; int scope; struct Sym *next; } Sym;
+typedef struct Sym { const char *name; int flags; int scope; struct Sym *next; const Node *decl; } Sym;
 
 typedef struct Scope {
     int kind;

@@ -20,9 +20,6 @@ static void tb_trace(GC *gc, Obj *o) {
 }
 
 Value exc_new(VM *vm, Type *t, Value *args, int nargs) {
-    Value a[8];
-    a[0] = v_from_obj(t);
-    for (int i = 0; i < nargs && i < 7; i++) a[i + 1] = args[i];
     return type_call(vm, t, args, nargs, VNULL);
 }
 
@@ -129,12 +126,12 @@ static char *read_source_line(const char *filename, int line) {
     return out;
 }
 
-static void print_tb(VM *vm, Value tb, FILE *out) {
+static void print_tb(VM *vm, Value tb, StrBuf *out) {
     /* stored innermost-last as a chain from the outermost frame */
     Value chain[4096];
     int n = 0;
     for (Value t = tb; t && n < 4096; t = ((Traceback *)t)->next) chain[n++] = t;
-    fputs("Traceback (most recent call last):\n", out);
+    sb_adds(out, "Traceback (most recent call last):\n");
     const char *last_file = NULL; int last_line = -1; const char *last_name = NULL; int repeat = 0;
     for (int i = 0; i < n; i++) {
         Traceback *t = (Traceback *)chain[i];
@@ -143,25 +140,25 @@ static void print_tb(VM *vm, Value tb, FILE *out) {
         if (last_file && strcmp(file, last_file) == 0 && t->line == last_line && strcmp(name, last_name) == 0) {
             if (++repeat >= 3) continue;
         } else {
-            if (repeat >= 3) fprintf(out, "  [Previous line repeated %d more time%s]\n", repeat - 2, repeat - 2 == 1 ? "" : "s");
+            if (repeat >= 3) sb_printf(out, "  [Previous line repeated %d more time%s]\n", repeat - 2, repeat - 2 == 1 ? "" : "s");
             repeat = 0;
         }
         last_file = file; last_line = t->line; last_name = name;
-        fprintf(out, "  File \"%s\", line %d, in %s\n", file, t->line, name);
+        sb_printf(out, "  File \"%s\", line %d, in %s\n", file, t->line, name);
         char *src = read_source_line(file, t->line);
         if (src) {
             char *s = src;
             while (*s == ' ' || *s == '\t') s++;
             size_t l = strlen(s);
             while (l && (s[l - 1] == '\n' || s[l - 1] == '\r' || s[l - 1] == ' ')) s[--l] = 0;
-            if (l) fprintf(out, "    %s\n", s);
+            if (l) sb_printf(out, "    %s\n", s);
             free(src);
         }
     }
-    if (repeat >= 3) fprintf(out, "  [Previous line repeated %d more time%s]\n", repeat - 2, repeat - 2 == 1 ? "" : "s");
+    if (repeat >= 3) sb_printf(out, "  [Previous line repeated %d more time%s]\n", repeat - 2, repeat - 2 == 1 ? "" : "s");
 }
 
-static void print_exc_line(VM *vm, Value exc, FILE *out) {
+static void print_exc_line(VM *vm, Value exc, StrBuf *out) {
     Type *t = type_of(vm, exc);
     const char *mod = t->module ? str_cstr(t->module) : NULL;
     Value s = vm_str(vm, exc);
@@ -170,14 +167,14 @@ static void print_exc_line(VM *vm, Value exc, FILE *out) {
         Value fn = exc_get_attr(vm, exc, vm->s_filename), ln = exc_get_attr(vm, exc, vm->s_lineno);
         Value off = exc_get_attr(vm, exc, vm->s_offset), txt = exc_get_attr(vm, exc, vm->s_text);
         Value eoff = exc_get_attr(vm, exc, vm->s_end_offset);
-        if (fn && fn != vm->none && ln && v_is_int(ln)) fprintf(out, "  File \"%s\", line %lld\n", str_cstr(fn), (long long)v_int(ln));
+        if (fn && fn != vm->none && ln && v_is_int(ln)) sb_printf(out, "  File \"%s\", line %lld\n", str_cstr(fn), (long long)v_int(ln));
         if (txt && isinst(vm, txt, vm->t_str)) {
             const char *line = str_cstr(txt);
             const char *st = line;
             while (*st == ' ' || *st == '\t' || *st == '\f') st++;
             size_t l = strlen(st);
             while (l && (st[l - 1] == '\n' || st[l - 1] == '\r')) l--;
-            fprintf(out, "    %.*s\n", (int)l, st);
+            sb_printf(out, "    %.*s\n", (int)l, st);
             if (off && v_is_int(off) && v_int(off) > 0) {
                 int64_t col = v_int(off) - 1 - (st - line);
                 /* columns count characters, not bytes */
@@ -188,40 +185,100 @@ static void print_exc_line(VM *vm, Value exc, FILE *out) {
                 if (col > cols) col = cols;
                 if (col + width > cols + 1) width = cols + 1 - col;
                 if (width < 1) width = 1;
-                fputs("    ", out);
-                for (int64_t i = 0; i < col; i++) fputc(' ', out);
-                for (int64_t i = 0; i < width; i++) fputc('^', out);
-                fputc('\n', out);
+                sb_adds(out, "    ");
+                for (int64_t i = 0; i < col; i++) sb_addc(out, ' ');
+                for (int64_t i = 0; i < width; i++) sb_addc(out, '^');
+                sb_addc(out, '\n');
             }
         }
         Value msg = exc_get_attr(vm, exc, vm->s_msg);
         if (msg && isinst(vm, msg, vm->t_str)) s = msg;
     }
     if (mod && strcmp(mod, "builtins") != 0 && strcmp(mod, "__main__") != 0)
-        fprintf(out, "%s.%s", mod, str_cstr(t->qualname));
+        sb_printf(out, "%s.%s", mod, str_cstr(t->qualname));
     else
-        fputs(str_cstr(t->qualname), out);
-    if (as_str(s)->len) fprintf(out, ": %s", str_cstr(s));
-    fputc('\n', out);
+        sb_adds(out, str_cstr(t->qualname));
+    if (as_str(s)->len) sb_printf(out, ": %s", str_cstr(s));
+    sb_addc(out, '\n');
     ExcObj *e = (ExcObj *)exc;
     if (e->notes && isinst(vm, e->notes, vm->t_list))
         for (int64_t i = 0; i < as_list(e->notes)->n; i++) {
             Value nt = vm_str(vm, as_list(e->notes)->items[i]);
-            if (nt) fprintf(out, "%s\n", str_cstr(nt));
+            if (nt) sb_printf(out, "%s\n", str_cstr(nt));
         }
 }
 
-static void print_chain(VM *vm, Value exc, FILE *out, int depth) {
+static void print_chain(VM *vm, Value exc, StrBuf *out, int depth);
+
+static void add_prefixed(StrBuf *out, const char *prefix, StrBuf *lines) {
+    const char *p = lines->data ? lines->data : "";
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        sb_adds(out, prefix);
+        sb_add(out, p, n);
+        sb_addc(out, '\n');
+        p += n + (nl ? 1 : 0);
+    }
+}
+
+/* An exception group: its own traceback and line, then each sub-exception framed with
+ * numbered separators and "| " margins, exactly as CPython's traceback module draws it. */
+static void print_group(VM *vm, Value exc, StrBuf *out, const char *indent, int depth) {
+    ExcObj *e = (ExcObj *)exc;
+    char margin[300];
+    snprintf(margin, sizeof margin, "%s| ", indent);
+    StrBuf body; sb_init(&body);
+    if (e->traceback) {
+        StrBuf tb; sb_init(&tb);
+        print_tb(vm, e->traceback, &tb);
+        /* "Traceback (most recent call last):" becomes the group header */
+        const char *rest = strchr(tb.data, '\n');
+        sb_printf(out, "%s%c Exception Group Traceback (most recent call last):\n", indent, depth == 0 ? '+' : '|');
+        StrBuf r; sb_init(&r); sb_adds(&r, rest ? rest + 1 : "");
+        add_prefixed(out, margin, &r);
+        sb_free(&r); sb_free(&tb);
+    }
+    print_exc_line(vm, exc, &body);
+    add_prefixed(out, margin, &body);
+    sb_free(&body);
+    Value excs = exc_get_attr(vm, exc, vm->s_exceptions);
+    int64_t n = excs ? as_tuple(excs)->n : 0;
+    char sub_indent[256];
+    snprintf(sub_indent, sizeof sub_indent, "%s  ", indent);
+    for (int64_t i = 0; i < n && i < 15; i++) {
+        if (i == 0) sb_printf(out, "%s+-+---------------- %lld ----------------\n", indent, (long long)i + 1);
+        else sb_printf(out, "%s  +---------------- %lld ----------------\n", indent, (long long)i + 1);
+        Value sub = as_tuple(excs)->items[i];
+        if (isinst(vm, sub, vm->e_BaseExceptionGroup) && depth < 10) {
+            print_group(vm, sub, out, sub_indent, depth + 1);
+        } else {
+            StrBuf lines; sb_init(&lines);
+            print_chain(vm, sub, &lines, 0);
+            char m2[300];
+            snprintf(m2, sizeof m2, "%s| ", sub_indent);
+            add_prefixed(out, m2, &lines);
+            sb_free(&lines);
+        }
+    }
+    if (n > 15) sb_printf(out, "%s  +---------------- ... ----------------\n%s    | and %lld more exceptions\n", indent, indent, (long long)(n - 15));
+    /* a trailing nested group has already drawn the closing line */
+    bool last_group = n > 0 && n <= 15 && depth < 10 && isinst(vm, as_tuple(excs)->items[n - 1], vm->e_BaseExceptionGroup);
+    if (!last_group) sb_printf(out, "%s  +------------------------------------\n", indent);
+}
+
+static void print_chain(VM *vm, Value exc, StrBuf *out, int depth) {
     ExcObj *e = (ExcObj *)exc;
     if (depth < 100) {
         if (e->cause) {
             print_chain(vm, e->cause, out, depth + 1);
-            fputs("\nThe above exception was the direct cause of the following exception:\n\n", out);
+            sb_adds(out, "\nThe above exception was the direct cause of the following exception:\n\n");
         } else if (e->context && !e->suppress_context) {
             print_chain(vm, e->context, out, depth + 1);
-            fputs("\nDuring handling of the above exception, another exception occurred:\n\n", out);
+            sb_adds(out, "\nDuring handling of the above exception, another exception occurred:\n\n");
         }
     }
+    if (isinst(vm, exc, vm->e_BaseExceptionGroup)) { print_group(vm, exc, out, "  ", 0); return; }
     if (e->traceback) print_tb(vm, e->traceback, out);
     print_exc_line(vm, exc, out);
 }
@@ -229,7 +286,10 @@ static void print_chain(VM *vm, Value exc, FILE *out, int depth) {
 void vm_print_exception(VM *vm, Value exc, FILE *out) {
     Value saved = vm->handled;
     vm->handled = VNULL;
-    print_chain(vm, exc, out, 0);
+    StrBuf sb; sb_init(&sb);
+    print_chain(vm, exc, &sb, 0);
+    if (sb.data) fputs(sb.data, out);
+    sb_free(&sb);
     vm->handled = saved;
     fflush(out);
 }

@@ -224,7 +224,8 @@ static void __attribute__((noinline, no_sanitize_address)) scan_c_stack(GC *gc) 
         Obj *o = object_at(gc->h, *p);
         if (o) gc_mark_obj(gc, o);
     }
-    for (size_t i = 0; i < sizeof regs / sizeof(uintptr_t); i++) {
+    const size_t nregs = sizeof(struct __jmp_buf_tag) * 1 / sizeof(uintptr_t);
+    for (size_t i = 0; i < nregs; i++) {
         Obj *o = object_at(gc->h, ((uintptr_t *)&regs)[i]);
         if (o) gc_mark_obj(gc, o);
     }
