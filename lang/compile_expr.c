@@ -371,6 +371,8 @@ void c_expr(Compiler *c, const Node *n) {
             if (ok) s->is_coroutine = 1;
         }
         if (!ok) c_error(c, n, "'await' outside %s", s->kind == SC_MODULE || s->kind == SC_CLASS ? "function" : "async function");
+        /* REPL top-level await: the module code becomes a coroutine the REPL runs on a loop */
+        if (c->interactive && s->kind == SC_MODULE) c->u->flags |= CO_COROUTINE;
         c_expr(c, n->u.ret.value);
         c_emit(c, OP_GET_AWAITABLE, 0);
         c_await(c);

@@ -166,6 +166,7 @@ static void c_for(Compiler *c, const Node *n) {
     if (n->u.for_.is_async) {
         Scope *s = c->u->scope;
         if (!s->is_coroutine && !(c->interactive && s->kind == SC_MODULE)) c_error(c, n, "'async for' outside async function");
+        if (c->interactive && s->kind == SC_MODULE) c->u->flags |= CO_COROUTINE;
         c_emit(c, OP_GET_AITER, 0);
         c_bind(c, start);
         int handler = c_new_label(c);
@@ -397,6 +398,7 @@ static void c_with_items(Compiler *c, const Node *n, int idx) {
     if (is_async) {
         Scope *s = u->scope;
         if (!s->is_coroutine && !(c->interactive && s->kind == SC_MODULE)) c_error(c, n, "'async with' outside async function");
+        if (c->interactive && s->kind == SC_MODULE) u->flags |= CO_COROUTINE;
         c_emit(c, OP_BEFORE_ASYNC_WITH, 0);
         c_emit(c, OP_GET_AWAITABLE, 1);
         c_await(c);
