@@ -306,6 +306,7 @@ void gc_collect(VM *vm) {
     if (h->collecting) return;
     h->collecting = true;
     GC gc = { vm, h };
+    vm->type_epoch++;   /* the lookup cache holds unrooted type pointers: drop it */
     gc_mark_roots(vm, &gc);
     for (int64_t i = 0; i < vm->roots.n; i++) gc_mark(&gc, vm->roots.items[i]);
     scan_c_stack(&gc);

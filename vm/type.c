@@ -95,8 +95,10 @@ bool type_is_subtype(Type *a, Type *b) {
     return false;
 }
 
-Value type_lookup(VM *vm, Type *t, Value name) {
-    (void)vm;
+/* MRO lookups are cached per (type, name) in a small direct-mapped table; any change to any
+ * type's dict after creation bumps vm->type_epoch, which invalidates every entry at once.
+ * Negative results are cached too: most dunder probes (__getattribute__, __set__) miss. */
+static Value type_lookup_slow(Type *t, Value name) {
     Tuple *m = as_tuple(t->mro);
     for (int64_t i = 0; i < m->n; i++) {
         Type *k = (Type *)m->items[i];
@@ -106,10 +108,21 @@ Value type_lookup(VM *vm, Type *t, Value name) {
     return VNULL;
 }
 
-void type_modified(VM *vm, Type *t) { (void)vm; t->version++; }
+Value type_lookup(VM *vm, Type *t, Value name) {
+    if (!as_str(name)->interned) return type_lookup_slow(t, name);
+    uintptr_t h = ((uintptr_t)t >> 4) ^ ((uintptr_t)name >> 3) * 31;
+    TypeCacheEntry *e = &vm->type_cache[h & (TYPE_CACHE_SIZE - 1)];
+    if (e->type == t && e->name == name && e->epoch == vm->type_epoch) return e->value;
+    Value v = type_lookup_slow(t, name);
+    e->type = t; e->name = name; e->epoch = vm->type_epoch; e->value = v;
+    return v;
+}
+
+void type_modified(VM *vm, Type *t) { t->version++; vm->type_epoch++; }
 
 void type_set_attr(VM *vm, Type *t, const char *name, Value v) {
     if (!t->dict) t->dict = dict_new(vm);
+    vm->type_epoch++;
     dict_set(vm, t->dict, str_intern_cstr(vm, name), v);
 }
 
@@ -303,6 +316,7 @@ Value type_build_class(VM *vm, Value *args, int nargs, Value kwnames) {
         nrest = 0;
     }
     if (!cls) return VNULL;
+    vm->type_epoch++;
     if (isinst(vm, cls, vm->t_type)) {
         Type *t = (Type *)cls;
         Value cell = dict_get_str(t->dict, vm->s___classcell__);

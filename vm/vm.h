@@ -89,6 +89,8 @@ typedef struct VMConfig {
 } VMConfig;
 
 typedef struct Heap Heap;
+#define TYPE_CACHE_SIZE 4096
+typedef struct { Type *type; Value name; uint64_t epoch; Value value; } TypeCacheEntry;
 typedef struct Loop Loop;
 
 struct VM {
@@ -135,6 +137,8 @@ struct VM {
     Value binop_names[3][13];  /* interned binop_dunder / rdunder / idunder */
 
     VMConfig config;
+    uint64_t type_epoch;       /* bumped on any change to a type's dict (type.c) */
+    TypeCacheEntry type_cache[TYPE_CACHE_SIZE];
     uint64_t steps;
     int32_t int_max_str_digits;
     uint64_t rand_state;
