@@ -211,6 +211,10 @@ static Value bi_compile(VM *vm, Value *a, int n, Value k) {
 }
 
 void builtins_extra_init(VM *vm, Value mod) __attribute__((weak));
+/* The other parts of the builtins module (stdlib/builtins_num.c, builtins_iter.c, fileio.c). */
+void builtins_num_init(VM *vm, Value m);
+void builtins_iter_init(VM *vm, Value m);
+void fileio_init(VM *vm, Value m);
 
 void builtins_init(VM *vm) {
     Value m = module_new(vm, "builtins");
@@ -257,5 +261,8 @@ void builtins_init(VM *vm) {
 #undef X
     module_add(vm, m, "EnvironmentError", v_from_obj(vm->e_OSError));
     module_add(vm, m, "IOError", v_from_obj(vm->e_OSError));
+    builtins_num_init(vm, m);
+    builtins_iter_init(vm, m);
+    fileio_init(vm, m);
     if (builtins_extra_init) builtins_extra_init(vm, m);
 }

@@ -20,6 +20,11 @@ enum {
  * first, so the first row that covers an instruction wins. */
 typedef struct { uint32_t start, end, target, depth; } ExcEntry;
 
+/* Inline cache of an attribute instruction: valid while `type` and the global type epoch are
+ * unchanged. `descr` is the class attribute found (VNULL: none), `kind` says how to use it. */
+typedef struct AttrCache { struct Type *type; uint64_t epoch; Value descr; int kind; } AttrCache;
+enum { AC_NONE, AC_INSTANCE, AC_METHOD };
+
 typedef struct Code {
     Obj head;
     uint32_t *code;
@@ -37,7 +42,7 @@ typedef struct Code {
     int32_t firstline;
     Value varnames;           /* tuple of str: names of all nlocals slots */
     Value name, qualname, filename;
-    void **caches;            /* per-instruction inline caches (NULL until first use) */
+    struct AttrCache *caches; /* per-instruction inline caches (NULL until first use) */
 } Code;
 
 typedef struct Func {

@@ -11,6 +11,7 @@
 #include "vm/strobj.h"
 #include "vm/interp.h"
 #include <string.h>
+#include <stdlib.h>
 
 Value exc_stop_value(VM *vm, Value exc);
 Value vm_import_from(VM *vm, Value mod, Value name);
@@ -25,6 +26,30 @@ Value vm_print_expr(VM *vm, Value v);
 void gen_frame_closed(VM *vm, struct Gen *g);
 Value format_value(VM *vm, Value v, int conv, Value spec);
 int check_exc_match_type(VM *vm, Value t);
+
+/* Remember, for this instruction, how attribute `name` resolved on obj's type (see AttrCache).
+ * AC_INSTANCE / AC_NONE: plain heap-type instance whose class has no attribute `name` and no
+ * custom __getattribute__/__setattr__, so the instance dict is the whole story.
+ * AC_METHOD: the class attribute is a plain function or method descriptor. */
+static void attr_cache_fill(VM *vm, Code *co, uint32_t *ip, Value obj, Value name, int kind) {
+    if (v_is_int(obj)) return;
+    Type *t = ((Obj *)obj)->type;
+    if (kind != AC_METHOD) {
+        if (!(t->flags & TF_HEAPTYPE) || !t->dictoffset || t->layout != vm->t_object) return;
+        if (type_lookup(vm, t, name)) return;
+        Value ga = type_lookup(vm, t, kind == AC_NONE ? vm->s___setattr__ : vm->s___getattribute__);
+        if (!ga || type_of(vm, ga) == vm->t_function) return;
+    }
+    if (!co->caches) {
+        co->caches = calloc((size_t)co->ncode, sizeof(AttrCache));
+        if (!co->caches) return;
+    }
+    AttrCache *ac = &co->caches[ip - co->code - 1];
+    ac->type = t;
+    ac->epoch = vm->type_epoch;
+    ac->kind = kind;
+    ac->descr = kind == AC_METHOD ? type_lookup(vm, t, name) : VNULL;
+}
 
 static inline Value int_add(VM *vm, Value a, Value b) {
     int64_t r = v_int(a) + v_int(b);
@@ -189,16 +214,41 @@ dispatch:
         DISPATCH();
     }
     CASE(LOAD_ATTR) {
+        Value obj = TOP();
+        if (!v_is_int(obj) && co->caches) {
+            Type *t = ((Obj *)obj)->type;
+            AttrCache *ac = &co->caches[ip - co->code - 1];
+            if (ac->type == t && ac->epoch == vm->type_epoch) {
+                Dict *d = *(Dict **)((char *)obj + t->dictoffset);
+                Value v = d ? dict_get_str(d, names[arg]) : VNULL;
+                if (v) { TOP() = v; DISPATCH(); }
+            }
+        }
         SAVE();
-        Value r = vm_getattr(vm, TOP(), names[arg]);
+        Value r = vm_getattr(vm, obj, names[arg]);
         CHECKV(r);
+        attr_cache_fill(vm, co, ip, obj, names[arg], AC_INSTANCE);
         TOP() = r;
         DISPATCH();
     }
     CASE(STORE_ATTR) {
+        Value obj = sp[-1], v = sp[-2];
+        if (!v_is_int(obj) && co->caches) {
+            Type *t = ((Obj *)obj)->type;
+            AttrCache *ac = &co->caches[ip - co->code - 1];
+            if (ac->type == t && ac->epoch == vm->type_epoch) {
+                Dict **slot = (Dict **)((char *)obj + t->dictoffset);
+                SAVE();
+                if (!*slot) { *slot = dict_new(vm); CHECKV(*slot); }
+                if (dict_set(vm, *slot, names[arg], v) < 0) ERR();
+                sp -= 2;
+                DISPATCH();
+            }
+        }
         SAVE();
-        Value obj = POP(), v = POP();
+        sp -= 2;
         if (vm_setattr(vm, obj, names[arg], v) < 0) ERR();
+        attr_cache_fill(vm, co, ip, obj, names[arg], AC_NONE);
         DISPATCH();
     }
     CASE(DELETE_ATTR) {
@@ -210,9 +260,20 @@ dispatch:
     CASE(LOAD_METHOD) {
         /* Avoid allocating a bound method for obj.meth(...): push (function, self). */
         Value obj = TOP(), name = names[arg];
-        SAVE();
         Type *t = type_of(vm, obj);
-        if (t != vm->t_module && t != vm->t_type && t != vm->t_super && !type_is_subtype(t, vm->t_type)) {
+        if (co->caches) {
+            AttrCache *ac = &co->caches[ip - co->code - 1];
+            if (ac->type == t && ac->epoch == vm->type_epoch) {
+                Dict *idict = t->dictoffset ? *(Dict **)((char *)obj + t->dictoffset) : NULL;
+                if (!idict || !dict_get_str(idict, name)) {
+                    sp[-1] = ac->descr;
+                    PUSH(obj);
+                    DISPATCH();
+                }
+            }
+        }
+        SAVE();
+        if (t != vm->t_module && t != vm->t_type && t != vm->t_super && t->layout != vm->t_type) {
             Value d = type_lookup(vm, t, name);
             if (d) {
                 Type *dt = type_of(vm, d);
@@ -223,6 +284,7 @@ dispatch:
                     if (!idict || !dict_get_str(idict, name)) {
                         if (!(t->flags & TF_HEAPTYPE) || !type_lookup(vm, t, vm->s___getattribute__) ||
                             type_of(vm, type_lookup(vm, t, vm->s___getattribute__)) != vm->t_function) {
+                            attr_cache_fill(vm, co, ip, obj, name, AC_METHOD);
                             sp[-1] = d;
                             PUSH(obj);
                             DISPATCH();

@@ -99,7 +99,7 @@ Value vm_call(VM *vm, Value callable, Value *args, int nargs, Value kwnames) {
         BoundMethod *m = (BoundMethod *)callable;
         return call_with_self(vm, m->func, m->self, args, nargs, kwnames);
     }
-    if (t == vm->t_type || type_is_subtype(t, vm->t_type)) {
+    if (t->layout == vm->t_type) {
         if (++vm->c_depth > 400) { vm->c_depth--; return vm_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded"); }
         Value r;
         if (t == vm->t_type) r = type_call(vm, (Type *)callable, args, nargs, kwnames);

@@ -411,7 +411,7 @@ static Value module_getattr(VM *vm, Module *m, Value name, bool suppress) {
 static Value getattr_impl(VM *vm, Value obj, Value name, bool suppress) {
     Type *t = type_of(vm, obj);
     if (t == vm->t_module) return module_getattr(vm, (Module *)obj, name, suppress);
-    if (t == vm->t_type || type_is_subtype(t, vm->t_type)) return type_getattr(vm, (Type *)obj, name, suppress);
+    if (t->layout == vm->t_type) return type_getattr(vm, (Type *)obj, name, suppress);
     if (t == vm->t_super) {
         Value ga = type_lookup(vm, t, vm->s___getattribute__);
         Value a[2] = { obj, name };
@@ -489,7 +489,7 @@ int vm_setattr(VM *vm, Value obj, Value name, Value v) {
         if (r == 0) { vm_raise(vm, vm->e_AttributeError, "%s", str_cstr(name)); return -1; }
         return r < 0 ? -1 : 0;
     }
-    if (t == vm->t_type || type_is_subtype(t, vm->t_type)) {
+    if (t->layout == vm->t_type) {
         Type *cls = (Type *)obj;
         if (!(cls->flags & TF_HEAPTYPE)) {
             vm_raise(vm, vm->e_TypeError, "cannot set '%s' attribute of immutable type '%s'", str_cstr(name), cls->name);
@@ -652,7 +652,7 @@ bool vm_callable(VM *vm, Value v) {
     if (v_is_int(v)) return false;
     Type *t = type_of(vm, v);
     if (t == vm->t_function || t == vm->t_builtin_function_or_method || t == vm->t_method) return true;
-    if (t == vm->t_type || type_is_subtype(t, vm->t_type)) return true;
+    if (t->layout == vm->t_type) return true;
     return type_lookup(vm, t, vm->s___call__) != VNULL;
 }
 
