@@ -159,10 +159,27 @@ dispatch:
     }
     CASE(LOAD_GLOBAL) {
         Value name = names[arg];
+        if (co->caches) {
+            AttrCache *gc_ = &co->caches[ip - co->code - 1];
+            if (gc_->type == (Type *)fr->globals && gc_->epoch == dict_version(fr->globals) &&
+                gc_->epoch2 == dict_version(vm->builtins) && gc_->kind == (int)vm->type_epoch && gc_->descr) {
+                PUSH(gc_->descr);
+                DISPATCH();
+            }
+        }
         Value v = dict_get_str(fr->globals, name);
         if (!v) {
             v = dict_get_str(vm->builtins, name);
             if (!v) { SAVE(); name_error(vm, name); ERR(); }
+        }
+        if (!co->caches) co->caches = calloc((size_t)co->ncode, sizeof(AttrCache));
+        if (co->caches) {
+            AttrCache *gc_ = &co->caches[ip - co->code - 1];
+            gc_->type = (Type *)fr->globals;
+            gc_->epoch = dict_version(fr->globals);
+            gc_->epoch2 = dict_version(vm->builtins);
+            gc_->descr = v;
+            gc_->kind = (int)vm->type_epoch;   /* a collection invalidates it */
         }
         PUSH(v);
         DISPATCH();
@@ -385,13 +402,43 @@ do_call:
     CASE(BINARY_OP) {
         Value b = sp[-1], a = sp[-2];
         if (v_is_int(a) && v_is_int(b)) {
-            int k = arg & 15;
-            if (k == OP_ADD) { sp[-2] = int_add(vm, a, b); sp--; if (!sp[-1]) goto error_save; DISPATCH(); }
-            if (k == OP_SUB) { sp[-2] = int_sub(vm, a, b); sp--; if (!sp[-1]) goto error_save; DISPATCH(); }
-            if (k == OP_MULT) {
-                int64_t r;
-                if (!__builtin_mul_overflow(v_int(a), v_int(b), &r) && smallint_fits(r)) { sp[-2] = v_from_int(r); sp--; DISPATCH(); }
+            /* small-int arithmetic never touches the heap unless the result overflows */
+            int64_t x = v_int(a), y = v_int(b), r;
+            switch (arg & 15) {
+            case OP_ADD: r = x + y; break;
+            case OP_SUB: r = x - y; break;
+            case OP_MULT:
+                if (__builtin_mul_overflow(x, y, &r)) goto binop_slow;
+                break;
+            case OP_BITAND: r = x & y; break;
+            case OP_BITOR: r = x | y; break;
+            case OP_BITXOR: r = x ^ y; break;
+            case OP_RSHIFT:
+                if (y < 0) goto binop_slow;
+                r = y > 63 ? (x < 0 ? -1 : 0) : x >> y;
+                break;
+            case OP_LSHIFT:
+                if (y < 0 || y > 61 || (x != 0 && (x >= 0 ? x : -x) >= ((int64_t)1 << (61 - y)))) goto binop_slow;
+                r = x << y;
+                break;
+            case OP_MOD:
+                if (y == 0) goto binop_slow;
+                r = x % y;
+                if (r && ((r < 0) != (y < 0))) r += y;
+                break;
+            case OP_FLOORDIV: {
+                if (y == 0) goto binop_slow;
+                int64_t q = x / y;
+                if ((x % y) && ((x < 0) != (y < 0))) q--;
+                r = q;
+                break;
             }
+            default: goto binop_slow;
+            }
+            if (!smallint_fits(r)) goto binop_slow;
+            sp[-2] = v_from_int(r);
+            sp--;
+            DISPATCH();
         } else if (!v_is_int(a) && !v_is_int(b) && ((Obj *)a)->type == vm->t_float && ((Obj *)b)->type == vm->t_float) {
             int k = arg & 15;
             double x = float_val(a), y = float_val(b), r;
@@ -765,6 +812,7 @@ do_call:
     }
     CASE(POP_JUMP_IF_FALSE) {
         Value v = POP();
+        if (v_is_int(v)) { if (!v_int(v)) JUMPTO(arg); DISPATCH(); }
         if (v == vm->false_ || v == vm->none) { JUMPTO(arg); DISPATCH(); }
         if (v == vm->true_) DISPATCH();
         SAVE();
@@ -775,6 +823,7 @@ do_call:
     }
     CASE(POP_JUMP_IF_TRUE) {
         Value v = POP();
+        if (v_is_int(v)) { if (v_int(v)) JUMPTO(arg); DISPATCH(); }
         if (v == vm->true_) { JUMPTO(arg); DISPATCH(); }
         if (v == vm->false_ || v == vm->none) DISPATCH();
         SAVE();
@@ -1152,8 +1201,6 @@ budget:
     vm_raise(vm, vm->e_RuntimeError, "step budget exhausted");
     goto error;
 
-error_save:
-    SAVE();
 error:
     /* vm->exc holds the exception; find a handler in this frame or unwind. */
     for (;;) {

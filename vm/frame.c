@@ -180,7 +180,10 @@ int push_call_frame(VM *vm, Func *f, Value *args, int nargs, Value kwnames, int 
     if (vm->nframes >= vm->recursion_limit) { recursion_error(vm); return -1; }
     if (!stack_room(vm, args, c->nlocals + c->stacksize)) { recursion_error(vm); return -1; }
     Value *slots = args;
-    if (vm_bind_args(vm, f, args, nargs, kwnames, slots) < 0) return -1;
+    if (!kwnames && nargs == c->argcount && !c->kwonlyargcount && !(c->flags & (CO_VARARGS | CO_VARKEYWORDS))) {
+        /* the common case: exact positional arguments are already in place */
+        for (int i = nargs; i < c->nlocals; i++) slots[i] = VNULL;
+    } else if (vm_bind_args(vm, f, args, nargs, kwnames, slots) < 0) return -1;
     if (c->ncells || c->nfree) init_cells(vm, f, slots);
     Frame *fr = &vm->frames[vm->nframes++];
     fr->saved_top = vm->sp_top;
