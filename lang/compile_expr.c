@@ -32,6 +32,14 @@ static Value const_value(Compiler *c, const Node *n) {
     return vm->none;
 }
 
+static bool all_constant(const NodeList *l) {
+    for (int i = 0; i < l->n; i++) {
+        const Node *e = l->items[i];
+        if (e->kind != N_CONSTANT || e->u.constant.kind == K_IMAG) return false;
+    }
+    return true;
+}
+
 static bool has_starred(const NodeList *l) {
     for (int i = 0; i < l->n; i++) if (l->items[i]->kind == N_STARRED) return true;
     return false;
@@ -295,6 +303,20 @@ void c_expr(Compiler *c, const Node *n) {
         }
         break;
     case N_SET:
+        if (n->u.seq.elts.n >= 3 && all_constant(&n->u.seq.elts)) {
+            /* CPython 3.11 folds a constant set display into a frozenset constant and then
+             * copies it into a new set: the double insertion decides the iteration order. */
+            Value items = list_new(vm, n->u.seq.elts.n);
+            for (int i = 0; i < n->u.seq.elts.n; i++) list_append(vm, items, const_value(c, n->u.seq.elts.items[i]));
+            Value fs = vm_call1(vm, v_from_obj(vm->t_frozenset), items);
+            Value order = fs ? vm_to_list(vm, fs) : VNULL;
+            Value again = order ? vm_call1(vm, v_from_obj(vm->t_frozenset), order) : VNULL;
+            if (!again) { vm_clear_exc(vm); c_error(c, n, "unhashable constant in set display"); }
+            c_emit(c, OP_BUILD_SET, 0);
+            c_load_const(c, again);
+            c_emit(c, OP_SET_UPDATE, 1);
+            break;
+        }
         if (has_starred(&n->u.seq.elts)) {
             c_emit(c, OP_BUILD_SET, 0);
             for (int i = 0; i < n->u.seq.elts.n; i++) {

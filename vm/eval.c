@@ -639,13 +639,7 @@ do_call:
     CASE(SET_UPDATE) {
         SAVE();
         Value it = POP();
-        Value iter = vm_iter(vm, it);
-        CHECKV(iter);
-        for (;;) {
-            Value x = vm_next(vm, iter);
-            if (!x) { if (vm->exc) ERR(); break; }
-            if (set_add(vm, sp[-arg], x) < 0) ERR();
-        }
+        if (set_update(vm, sp[-arg], it) < 0) ERR();
         DISPATCH();
     }
     CASE(DICT_UPDATE) {

@@ -128,6 +128,7 @@ int vm_hash(VM *vm, Value v, int64_t *out) {
     if (v_is_int(v)) { *out = int_hash(v); return 0; }
     Type *t = type_of(vm, v);
     if (t == vm->t_str) { *out = str_hash(as_str(v)); return 0; }
+    if (t == vm->t_tuple) return tuple_hash(vm, v, out);
     Value f = type_lookup(vm, t, vm->s___hash__);
     if (!f || f == vm->none) {
         vm_raise(vm, vm->e_TypeError, "unhashable type: '%s'", t->name);
