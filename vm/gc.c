@@ -12,6 +12,7 @@
 #include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <sys/mman.h>
 
 #define PAGE_SIZE (64 * 1024)
@@ -186,9 +187,14 @@ static void push_gray(Heap *h, Obj *o) {
     h->gray[h->ngray++] = o;
 }
 
+static Obj *tracing_parent;
 void gc_mark_obj(GC *gc, void *p) {
     Obj *o = p;
     if (!o || (o->gc & 1)) return;
+    if (!o->type) {
+        fprintf(stderr, "GC: dangling reference from %s\n", tracing_parent && tracing_parent->type ? tracing_parent->type->name : "a root");
+        abort();
+    }
     o->gc |= 1;
     push_gray(gc->h, o);
 }
@@ -233,10 +239,23 @@ static void __attribute__((noinline, no_sanitize_address)) scan_c_stack(GC *gc) 
 
 void gc_mark_roots(VM *vm, GC *gc);   /* vm/vm.c: the VM's precise roots */
 
+/* For value arrays whose tail may hold stale words (the VM stack above a frame's live top):
+ * only words that point at live objects are marked. */
+void gc_mark_conservative(GC *gc, const Value *p, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        Value v = p[i];
+        if (!v) continue;
+        if (v_is_int(v)) continue;
+        Obj *o = object_at(gc->h, (uintptr_t)v);
+        if (o && (Value)o == v) gc_mark_obj(gc, o);
+    }
+}
+
 static void trace_all(GC *gc) {
     Heap *h = gc->h;
     while (h->ngray) {
         Obj *o = h->gray[--h->ngray];
+        tracing_parent = o;
         Type *t = o->type;
         gc_mark_obj(gc, t);
         if (t->trace) t->trace(gc, o);
@@ -306,6 +325,7 @@ void gc_collect(VM *vm) {
     if (h->collecting) return;
     h->collecting = true;
     GC gc = { vm, h };
+    tracing_parent = NULL;
     vm->type_epoch++;   /* the lookup cache holds unrooted type pointers: drop it */
     gc_mark_roots(vm, &gc);
     for (int64_t i = 0; i < vm->roots.n; i++) gc_mark(&gc, vm->roots.items[i]);

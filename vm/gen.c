@@ -17,7 +17,9 @@ static void gen_trace(GC *gc, Obj *o) {
     gc_mark(gc, g->name);
     gc_mark(gc, g->qualname);
     gc_mark(gc, g->finalizer_hook);
-    /* only slots below the saved stack pointer are live */
+    /* a suspended generator's live slots end at its saved sp; a running one's frame record is
+     * stale (the live one is in the frame array), so scan all its slots conservatively */
+    if (g->state == GEN_RUNNING) { gc_mark_conservative(gc, g->slots, (size_t)g->nslots); return; }
     Value *end = g->state == GEN_CLOSED ? g->slots : (g->frame.sp ? g->frame.sp : g->slots + g->nslots);
     for (Value *p = g->slots; p < end && p < g->slots + g->nslots; p++) gc_mark(gc, *p);
 }

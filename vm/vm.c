@@ -112,7 +112,8 @@ void loop_mark_roots(VM *vm, GC *gc) __attribute__((weak));
 
 /* The VM's precise roots: everything reachable from here survives a collection. */
 void gc_mark_roots(VM *vm, GC *gc) {
-    for (Value *p = vm->stack; p < vm->sp_top; p++) gc_mark(gc, *p);
+    /* the value stack up to sp_top covers whole frame extents, stale words included */
+    gc_mark_conservative(gc, vm->stack, (size_t)(vm->sp_top - vm->stack));
     for (int32_t i = 0; i < vm->nframes; i++) {
         Frame *f = &vm->frames[i];
         gc_mark_obj(gc, f->code);
@@ -123,7 +124,7 @@ void gc_mark_roots(VM *vm, GC *gc) {
         gc_mark(gc, f->handled);
         /* slots of plain frames are on vm->stack; generator slots are traced via the gen,
          * but a running generator's live stack top is only known from the frame */
-        if (f->gen) for (Value *p = f->slots; p < f->sp; p++) gc_mark(gc, *p);
+        if (f->gen) gc_mark_conservative(gc, f->slots, (size_t)f->gen->nslots);
     }
     gc_mark(gc, vm->exc);
     gc_mark(gc, vm->handled);

@@ -180,6 +180,7 @@ void *gc_alloc(VM *vm, Type *t, size_t size);       /* zeroed; NULL + MemoryErro
 void gc_collect(VM *vm);
 void gc_mark(GC *gc, Value v);
 void gc_mark_obj(GC *gc, void *o);
+void gc_mark_conservative(GC *gc, const Value *p, size_t n);
 void gc_init(VM *vm);
 void gc_free_all(VM *vm);
 size_t gc_heap_bytes(VM *vm);

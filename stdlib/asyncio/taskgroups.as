@@ -1,0 +1,154 @@
+# asyncio.taskgroups: TaskGroup, CPython 3.11's structured concurrency. The first failing
+# child cancels its siblings and the body (by cancelling the parent task, undone later
+# with uncancel()); __aexit__ waits for every child and raises the failures together as
+# ExceptionGroup("unhandled errors in a TaskGroup", [...]).
+
+from _asyncio import CancelledError, get_running_loop, current_task
+
+
+def _is_base_error(exc):
+    # These two are not wrapped in the group: they are re-raised as they are.
+    return isinstance(exc, (SystemExit, KeyboardInterrupt))
+
+
+class TaskGroup:
+    """Asynchronous context manager owning a group of tasks (see module comment)."""
+
+    def __init__(self):
+        self._entered = False
+        self._exiting = False
+        self._aborting = False
+        self._loop = None
+        self._parent_task = None
+        self._parent_cancel_requested = False
+        self._tasks = set()
+        self._errors = []
+        self._base_error = None
+        self._on_completed_fut = None
+
+    def __repr__(self):
+        info = ['']
+        if self._tasks:
+            info.append(f'tasks={len(self._tasks)}')
+        if self._errors:
+            info.append(f'errors={len(self._errors)}')
+        if self._aborting:
+            info.append('cancelling')
+        elif self._entered:
+            info.append('entered')
+        info_str = ' '.join(info)
+        return f'<TaskGroup{info_str}>'
+
+    async def __aenter__(self):
+        if self._entered:
+            raise RuntimeError(f"TaskGroup {self!r} has already been entered")
+        if self._loop is None:
+            self._loop = get_running_loop()
+        self._parent_task = current_task(self._loop)
+        if self._parent_task is None:
+            raise RuntimeError(f'TaskGroup {self!r} cannot determine the parent task')
+        self._entered = True
+        return self
+
+    async def __aexit__(self, et, exc, tb):
+        self._exiting = True
+
+        if exc is not None and _is_base_error(exc) and self._base_error is None:
+            self._base_error = exc
+
+        propagate_cancellation_error = exc if et is CancelledError else None
+        if self._parent_cancel_requested:
+            # We cancelled the parent ourselves: take that cancellation back, and only
+            # propagate a CancelledError if someone else asked for one too.
+            if self._parent_task.uncancel() == 0:
+                propagate_cancellation_error = None
+
+        if et is not None and not self._aborting:
+            # The body failed or the parent is being cancelled: stop the children.
+            self._abort()
+
+        # A loop, because the wait can be cancelled repeatedly by our parent.
+        while self._tasks:
+            if self._on_completed_fut is None:
+                self._on_completed_fut = self._loop.create_future()
+            try:
+                await self._on_completed_fut
+            except CancelledError as ex:
+                if not self._aborting:
+                    # The parent is being cancelled while children still run.
+                    propagate_cancellation_error = ex
+                    self._abort()
+            self._on_completed_fut = None
+
+        if self._base_error is not None:
+            raise self._base_error
+
+        # Other errors take priority over the cancellation.
+        if propagate_cancellation_error and not self._errors:
+            raise propagate_cancellation_error
+
+        if et is not None and et is not CancelledError:
+            self._errors.append(exc)
+
+        if self._errors:
+            errors = self._errors
+            self._errors = None
+            raise BaseExceptionGroup('unhandled errors in a TaskGroup', errors) from None
+
+    def create_task(self, coro, *, name=None, context=None):
+        """Create a task in this group (like asyncio.create_task) and return it."""
+        if not self._entered:
+            raise RuntimeError(f"TaskGroup {self!r} has not been entered")
+        if self._exiting and not self._tasks:
+            raise RuntimeError(f"TaskGroup {self!r} is finished")
+        if self._aborting:
+            raise RuntimeError(f"TaskGroup {self!r} is shutting down")
+        task = self._loop.create_task(coro)
+        if name is not None:
+            task.set_name(name)
+        task.add_done_callback(self._on_task_done)
+        self._tasks.add(task)
+        return task
+
+    def _abort(self):
+        self._aborting = True
+        for t in self._tasks:
+            if not t.done():
+                t.cancel()
+
+    def _on_task_done(self, task):
+        self._tasks.discard(task)
+
+        if self._on_completed_fut is not None and not self._tasks:
+            if not self._on_completed_fut.done():
+                self._on_completed_fut.set_result(True)
+
+        if task.cancelled():
+            return
+
+        exc = task.exception()
+        if exc is None:
+            return
+
+        self._errors.append(exc)
+        if _is_base_error(exc) and self._base_error is None:
+            self._base_error = exc
+
+        if self._parent_task.done():
+            # The parent is gone: nobody can receive this error, so report it.
+            handler = getattr(self._loop, 'call_exception_handler', None)
+            if handler is not None:
+                handler({
+                    'message': f'Task {task!r} has errored out but its parent '
+                               f'task {self._parent_task} is already completed',
+                    'exception': exc,
+                    'task': task,
+                })
+            return
+
+        if not self._aborting and not self._parent_cancel_requested:
+            # Interrupt the body (whatever it awaits) by cancelling the parent; __aexit__
+            # undoes this with uncancel().
+            self._abort()
+            self._parent_cancel_requested = True
+            self._parent_task.cancel()

@@ -1,0 +1,100 @@
+# asyncio.timeouts: Timeout, timeout(delay), timeout_at(when). On expiry the current task
+# is cancelled; on the way out the CancelledError this caused becomes TimeoutError, unless
+# the task has further cancellation requests (counted with Task.cancelling()/uncancel()),
+# exactly as CPython 3.11 does.
+
+from _asyncio import CancelledError, get_running_loop, current_task
+
+# States (CPython's _State enum values).
+_CREATED = "created"
+_ENTERED = "active"
+_EXPIRING = "expiring"
+_EXPIRED = "expired"
+_EXITED = "finished"
+
+
+class Timeout:
+    """Asynchronous context manager cancelling its block at a loop-time deadline."""
+
+    def __init__(self, when):
+        self._state = _CREATED
+        self._timeout_handler = None
+        self._task = None
+        self._when = when
+
+    def when(self):
+        """Return the current deadline (loop time), or None."""
+        return self._when
+
+    def reschedule(self, when):
+        """Move the deadline to `when` (loop time; None disables it)."""
+        if self._state is not _ENTERED:
+            if self._state is _CREATED:
+                raise RuntimeError("Timeout has not been entered")
+            raise RuntimeError(f"Cannot change state of {self._state} Timeout")
+
+        self._when = when
+        if self._timeout_handler is not None:
+            self._timeout_handler.cancel()
+        if when is None:
+            self._timeout_handler = None
+        else:
+            loop = get_running_loop()
+            if when <= loop.time():
+                self._timeout_handler = loop.call_soon(self._on_timeout)
+            else:
+                self._timeout_handler = loop.call_at(when, self._on_timeout)
+
+    def expired(self):
+        """Did the deadline pass while the block ran?"""
+        return self._state is _EXPIRING or self._state is _EXPIRED
+
+    def __repr__(self):
+        info = ['']
+        if self._state is _ENTERED:
+            when = round(self._when, 3) if self._when is not None else None
+            info.append(f"when={when}")
+        info_str = ' '.join(info)
+        return f"<Timeout [{self._state}]{info_str}>"
+
+    async def __aenter__(self):
+        if self._state is not _CREATED:
+            raise RuntimeError("Timeout has already been entered")
+        task = current_task()
+        if task is None:
+            raise RuntimeError("Timeout should be used inside a task")
+        self._state = _ENTERED
+        self._task = task
+        self._cancelling = task.cancelling()
+        self.reschedule(self._when)
+        return self
+
+    async def __aexit__(self, exc_type, exc_val, exc_tb):
+        if self._timeout_handler is not None:
+            self._timeout_handler.cancel()
+            self._timeout_handler = None
+
+        if self._state is _EXPIRING:
+            self._state = _EXPIRED
+            if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
+                # No cancellation besides ours is pending: it is ours to convert.
+                raise TimeoutError from exc_val
+        elif self._state is _ENTERED:
+            self._state = _EXITED
+        return None
+
+    def _on_timeout(self):
+        self._task.cancel()
+        self._state = _EXPIRING
+        self._timeout_handler = None
+
+
+def timeout(delay):
+    """A Timeout expiring `delay` seconds from now (None: never)."""
+    loop = get_running_loop()
+    return Timeout(loop.time() + delay if delay is not None else None)
+
+
+def timeout_at(when):
+    """A Timeout expiring at loop time `when` (None: never)."""
+    return Timeout(when)
