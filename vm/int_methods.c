@@ -384,9 +384,7 @@ static int parse_order(VM *vm, const char *fname, Value order, Value sig, bool *
 /* Splits (args, kwnames) into up to two positional-or-keyword parameters and `signed`. */
 static int parse_bytes_args(VM *vm, const char *fname, const char *p0, Value *a, int n, Value kw,
                             Value out[3]) {
-    static const char *const names[] = {"", "", "signed", NULL};
     const char *nm[] = {p0, "byteorder", "signed", NULL};
-    (void)names;
     out[0] = out[1] = out[2] = VNULL;
     if (n > 2) {
         vm_raise(vm, vm->e_TypeError, "%s() takes at most 2 positional arguments (%d given)", fname, n);

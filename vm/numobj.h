@@ -8,7 +8,7 @@
  *     objects (vm/bigint.h) of type int / bool (True holds 1, False holds 0);
  *   - instances of script subclasses of int are IntSub objects: a BigInt-shaped header whose
  *     size field is INTSUB_MARK, then the exact int value they stand for. type.c places the
- *     instance __dict__ right after (t_int->size == sizeof(IntSub) - sizeof(Dict*) slot).
+ *     instance __dict__ right after (t_int->size == sizeof(IntSub)).
  * int_view() turns any of these into a read-only BigInt without allocating.
  *
  * bigint_alloc() takes no VM: int.c keeps one _Thread_local VM pointer, set by int_bind()
@@ -69,8 +69,7 @@ bool float_is(VM *vm, Value v);
  * double (ValueError for NaN, OverflowError for infinities). */
 Value int_from_double_checked(VM *vm, double d);
 
-/* int.__new__ / bool.__new__ / float.__new__ and the methods tables (vm/int_methods.c). */
+/* int.__new__ / bool.__new__ and int's methods table (vm/int_methods.c). */
 void int_methods_init(VM *vm);
-void float_methods_init(VM *vm);
 
 #endif

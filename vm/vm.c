@@ -13,6 +13,7 @@ void int_init(VM *vm);
 void float_init(VM *vm);
 void func_init(VM *vm);
 void gen_init(VM *vm);
+void asyncgen_init(VM *vm);
 void module_init(VM *vm);
 void exc_init(VM *vm);
 void str_init(VM *vm);
@@ -88,6 +89,7 @@ VM *vm_new(const VMConfig *cfg) {
     iterobjs_init(vm);
     bytes_init(vm);
     gen_init(vm);
+    asyncgen_init(vm);
     exc_init(vm);
     module_init(vm);
     vm->modules = dict_new(vm);
