@@ -324,7 +324,8 @@ def which(exe):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--aspen", default=os.path.join(ROOT, "build", "aspen"))
-    ap.add_argument("--python", default="python3")
+    # the real binary, not a version-manager shim that adds ~200 ms to every start
+    ap.add_argument("--python", default=sys.executable or "python3")
     ap.add_argument("--lua", default="lua5.4")
     ap.add_argument("--runs", type=int, default=3, help="best of this many runs (default 3)")
     ap.add_argument("--markdown", action="store_true", help="print tables in Markdown")
