@@ -21,10 +21,10 @@ typedef struct { int64_t hash; Value key, value; } Entry;
 
 struct Dict {
     Obj head;
+    uint64_t version;   /* must follow head: vm.h reads it inline (DictHead) */
     int64_t used, nentries, size;
     int32_t *index;
     Entry *entries;
-    uint64_t version;
 };
 
 static inline int64_t usable(int64_t size) { return size * 2 / 3; }
@@ -124,7 +124,7 @@ Dict *dict_new(VM *vm) { return gc_alloc(vm, vm->t_dict, sizeof(Dict)); }
 Value dict_new_v(VM *vm) { return v_from_obj(dict_new(vm)); }
 
 int64_t dict_len(Dict *d) { return d->used; }
-uint64_t dict_version(Dict *d) { return d->version; }
+
 int64_t dict_entry_count(Dict *d) { return d->nentries; }
 
 bool dict_check(VM *vm, Value v) { return v_is_obj(v) && isinst(vm, v, vm->t_dict); }

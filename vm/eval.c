@@ -335,6 +335,28 @@ dispatch:
     }
 do_call:
     SAVE();
+    if (!v_is_int(callable) && ((Obj *)callable)->type == vm->t_function && !kwn && !fr->gen) {
+        /* the hot path: exact positional arguments, no cells; the frame is pushed inline */
+        Func *f = (Func *)callable;
+        Code *c = f->code;
+        if (nargs == c->argcount && !(c->flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) &&
+            !c->kwonlyargcount && !c->ncells && !c->nfree && vm->nframes < vm->recursion_limit &&
+            args + c->nlocals + c->stacksize + 64 < vm->stack_end) {
+            fr->sp = res;
+            for (int i = nargs; i < c->nlocals; i++) args[i] = VNULL;
+            Frame *nf = &vm->frames[vm->nframes++];
+            nf->saved_top = vm->sp_top;
+            Value *extent = args + c->nlocals + c->stacksize;
+            if (extent > vm->sp_top) vm->sp_top = extent;
+            nf->code = c; nf->func = f; nf->globals = f->globals; nf->locals_dict = NULL;
+            nf->slots = args; nf->sp = args + c->nlocals; nf->ip = c->code; nf->gen = NULL;
+            nf->entry = 0; nf->handled = VNULL;
+            fr = nf;
+            LOAD_FRAME();
+            if (vm->config.step_budget && ++vm->steps > vm->config.step_budget) goto budget;
+            DISPATCH();
+        }
+    }
     if (type_of(vm, callable) == vm->t_function &&
         !(((Func *)callable)->code->flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
         Func *f = (Func *)callable;
@@ -498,7 +520,12 @@ do_call:
             case CMP_GT: r = x > y; break;
             default: r = x >= y; break;
             }
-            sp[-2] = vm_bool(vm, r); sp--;
+            sp -= 2;
+            /* fuse with a following conditional jump: no bool is materialised */
+            uint32_t nx = *ip;
+            if (INSTR_OP(nx) == OP_POP_JUMP_IF_FALSE) { ip++; if (!r) JUMPTO(INSTR_ARG(nx)); DISPATCH(); }
+            if (INSTR_OP(nx) == OP_POP_JUMP_IF_TRUE) { ip++; if (r) JUMPTO(INSTR_ARG(nx)); DISPATCH(); }
+            PUSH(vm_bool(vm, r));
             DISPATCH();
         }
         SAVE();

@@ -349,7 +349,7 @@ static Value float_rdivmod_m(VM *vm, Value *a, int n, Value k) {
 
 static Value float_compare(VM *vm, Value *a, int n, int op, const char *name) {
     SELF_CHECK(name);
-    if (n != 2) return vm_type_error_args(vm, name, 1, 1, n - 1);
+    if (vm_check_args(vm, name, n - 1, VNULL, 1, 1) < 0) return VNULL;
     bool ok;
     int c = float_cmp(vm, float_val(a[0]), a[1], &ok);
     if (!ok) return vm->notimpl;

@@ -265,7 +265,7 @@ static Value int_rdivmod_m(VM *vm, Value *a, int n, Value k) {
  * int/float pairs exactly). */
 static Value int_compare(VM *vm, Value *a, int n, int op, const char *name) {
     SELF_CHECK(name);
-    if (n != 2) return vm_type_error_args(vm, name, 1, 1, n - 1);
+    if (vm_check_args(vm, name, n - 1, VNULL, 1, 1) < 0) return VNULL;
     if (!int_is(vm, a[1])) return vm->notimpl;
     int c = int_cmp(vm, a[0], a[1]);
     bool r = op == CMP_EQ ? c == 0 : op == CMP_NOTEQ ? c != 0 : op == CMP_LT ? c < 0 :

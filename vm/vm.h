@@ -323,7 +323,8 @@ int64_t dict_len(Dict *d);
 bool dict_next(Dict *d, int64_t *pos, Value *key, Value *value);  /* iteration */
 int dict_update(VM *vm, Dict *d, Value other);
 Value dict_copy(VM *vm, Dict *d);
-uint64_t dict_version(Dict *d);
+typedef struct { Obj head; uint64_t version; } DictHead;   /* the start of every Dict */
+static inline uint64_t dict_version(Dict *d) { return ((DictHead *)d)->version; }
 void dict_clear(Dict *d);
 
 /* ---- sets (vm/set.c) ---- */
