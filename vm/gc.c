@@ -42,6 +42,7 @@ struct Heap {
     size_t cap, count;
     size_t allocated_since, live_after_gc, threshold, total_bytes;
     Obj **gray; size_t ngray, capgray;
+    Obj **watched; size_t nwatched, capwatched;   /* live objects whose type has on_collect */
     bool collecting;
 };
 
@@ -173,6 +174,14 @@ void *gc_alloc(VM *vm, Type *t, size_t size) {
         h->allocated_since += size;
     }
     o->type = t;
+    if (t && t->on_collect) {
+        if (h->nwatched == h->capwatched) {
+            h->capwatched = h->capwatched ? h->capwatched * 2 : 256;
+            h->watched = realloc(h->watched, h->capwatched * sizeof(Obj *));
+            if (!h->watched) abort();
+        }
+        h->watched[h->nwatched++] = o;
+    }
     return o;
 }
 
@@ -274,15 +283,16 @@ static void free_obj(Heap *h, Region *r, Obj *o) {
     }
 }
 
-/* First pass: let dying objects report (warnings) while everything is still intact. */
+/* Before anything is freed, let dying watched objects report (warnings) while everything
+ * they reference is still intact; only objects whose type has on_collect are visited. */
 static void notify_unreachable(VM *vm, Heap *h, bool all) {
-    for (Region *r = h->regions; r; r = r->next) {
-        size_t n = r->slot ? r->bytes / r->slot : 1;
-        for (size_t i = 0; i < n; i++) {
-            Obj *o = (Obj *)(r->start + i * (r->slot ? r->slot : 0));
-            if (o->type && o->type->on_collect && (all || !(o->gc & 1))) o->type->on_collect(vm, o);
-        }
+    size_t keep = 0;
+    for (size_t i = 0; i < h->nwatched; i++) {
+        Obj *o = h->watched[i];
+        if (all || !(o->gc & 1)) { if (o->type && o->type->on_collect) o->type->on_collect(vm, o); }
+        else h->watched[keep++] = o;
     }
+    h->nwatched = all ? 0 : keep;
 }
 
 static size_t sweep(Heap *h) {
@@ -362,7 +372,7 @@ void gc_free_all(VM *vm) {
         free(r);
         r = next;
     }
-    free(h->keys); free(h->vals); free(h->gray);
+    free(h->keys); free(h->vals); free(h->gray); free(h->watched);
     free(h);
     vm->heap = NULL;
 }
