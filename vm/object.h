@@ -26,6 +26,7 @@ enum {
     TF_EXCEPTION = 1 << 2,    /* BaseException or a subclass */
     TF_HAS_GETATTR = 1 << 3,  /* defines __getattr__ (fallback lookup) */
     TF_ABSTRACT_NEW = 1 << 4, /* cannot be instantiated directly */
+    TF_VARSIZE = 1 << 5,      /* items inline after the header (tuple, str, int, bytes): no room for a dict slot */
 };
 
 typedef struct Type {

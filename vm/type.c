@@ -250,7 +250,9 @@ Value type_new_heap(VM *vm, Type *meta, Value name, Value bases, Dict *ns) {
             Type *bt = (Type *)as_tuple(bases)->items[i];
             if (bt->dictoffset) { t->dictoffset = bt->dictoffset; bs = bt->size > bs ? bt->size : bs; }
         }
-        if (!t->dictoffset) { t->dictoffset = (int32_t)layout->size; bs = layout->size + sizeof(Value); }
+        /* variable-size layouts keep items where the dict slot would go: no instance dict
+         * (CPython uses a negative offset; attributes on such subclass instances are a gap) */
+        if (!t->dictoffset && !(layout->flags & TF_VARSIZE)) { t->dictoffset = (int32_t)layout->size; bs = layout->size + sizeof(Value); }
         t->size = bs;
     }
     Value mro = c3_mro(vm, t, bases);
