@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <libgen.h>
+#include <signal.h>
 
 VM *vm_new(const VMConfig *cfg);
 void vm_free(VM *vm);
@@ -21,6 +22,13 @@ static void usage(FILE *out) {
           "  --version       print the version and exit\n"
           "  -h, --help      show this help\n"
           "  test [PATHS]    run golden tests (*.as with a sibling .out)\n", out);
+}
+
+static VM *the_vm;   /* the CLI runs one VM; the SIGINT handler only sets its flag */
+
+static void on_sigint(int sig) {
+    (void)sig;
+    if (the_vm) the_vm->interrupt = 1;
 }
 
 /* Report an uncaught exception as CPython does; returns the process exit status. */
@@ -37,6 +45,7 @@ static int report(VM *vm) {
     }
     fflush(stdout);
     vm_print_exception(vm, e, stderr);
+    if (isinst(vm, e, vm->e_KeyboardInterrupt)) return 130;   /* like a shell's 128 + SIGINT */
     return 1;
 }
 
@@ -89,6 +98,12 @@ int main(int argc, char **argv) {
     int here;
     vm->stack_base = &here;
     vm->progname = argv[0];
+    the_vm = vm;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
     int status = 0;
     if (code) {
         list_append(vm, vm->argv_list, str_from_cstr(vm, "-c"));

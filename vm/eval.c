@@ -353,6 +353,7 @@ do_call:
             nf->entry = 0; nf->handled = VNULL;
             fr = nf;
             LOAD_FRAME();
+            if (vm->interrupt) goto interrupted;
             if (vm->config.step_budget && ++vm->steps > vm->config.step_budget) goto budget;
             DISPATCH();
         }
@@ -825,7 +826,7 @@ do_call:
     CASE(JUMP) {
         uint32_t *target = co->code + arg;
         if (target <= ip) {
-            if (vm->interrupt) { SAVE(); vm->interrupt = 0; vm_raise(vm, vm->e_KeyboardInterrupt, "%s", ""); ERR(); }
+            if (vm->interrupt) goto interrupted;
             if (vm->config.step_budget && (vm->steps += 1) > vm->config.step_budget) goto budget;
         }
         ip = target;
@@ -1215,6 +1216,12 @@ do_call:
 #if !defined(__GNUC__)
     }
 #endif
+
+interrupted:
+    SAVE();
+    vm->interrupt = 0;
+    vm_raise_value(vm, exc_new(vm, vm->e_KeyboardInterrupt, NULL, 0));
+    goto error;
 
 budget:
     SAVE();
