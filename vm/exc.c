@@ -52,8 +52,10 @@ Value vm_raise(VM *vm, Type *t, const char *fmt, ...) {
     va_end(ap);
     Value saved = vm->exc;
     vm->exc = VNULL;
+    vm->raising++;
     Value msg = str_from_cstr(vm, buf);
     Value e = msg ? exc_new(vm, t, &msg, 1) : VNULL;
+    vm->raising--;
     if (!e) { if (!vm->exc) vm->exc = saved; return VNULL; }
     return vm_raise_value(vm, e);
 }

@@ -79,7 +79,7 @@ Value vm_call(VM *vm, Value callable, Value *args, int nargs, Value kwnames) {
     if (t == vm->t_function) return call_func(vm, (Func *)callable, args, nargs, kwnames);
     if (t == vm->t_builtin_function_or_method) {
         NativeFunc *nf = (NativeFunc *)callable;
-        if (++vm->c_depth > 400) { vm->c_depth--; return vm_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded"); }
+        if (++vm->c_depth > 400 && !vm->raising) { vm->c_depth--; return vm_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded"); }
         Value r;
         if (nf->self) {
             int nkw = kwnames ? (int)as_tuple(kwnames)->n : 0;
@@ -100,7 +100,7 @@ Value vm_call(VM *vm, Value callable, Value *args, int nargs, Value kwnames) {
         return call_with_self(vm, m->func, m->self, args, nargs, kwnames);
     }
     if (t->layout == vm->t_type) {
-        if (++vm->c_depth > 400) { vm->c_depth--; return vm_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded"); }
+        if (++vm->c_depth > 400 && !vm->raising) { vm->c_depth--; return vm_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded"); }
         Value r;
         if (t == vm->t_type) r = type_call(vm, (Type *)callable, args, nargs, kwnames);
         else {
@@ -112,7 +112,7 @@ Value vm_call(VM *vm, Value callable, Value *args, int nargs, Value kwnames) {
     }
     Value call = type_lookup(vm, t, vm->s___call__);
     if (!call) return vm_raise(vm, vm->e_TypeError, "'%s' object is not callable", t->name);
-    if (++vm->c_depth > 400) { vm->c_depth--; return vm_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded"); }
+    if (++vm->c_depth > 400 && !vm->raising) { vm->c_depth--; return vm_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded"); }
     Value r = call_with_self(vm, call, callable, args, nargs, kwnames);
     vm->c_depth--;
     return r;

@@ -22,7 +22,7 @@ static const char *const cmp_symbol[6] = {"==", "!=", "<", "<=", ">", ">="};
  * RecursionError, not a segfault. */
 static int cstack_check(VM *vm) {
     char here;
-    if (vm->stack_base && (char *)vm->stack_base - &here > (6 << 20)) {
+    if (vm->stack_base && !vm->raising && (char *)vm->stack_base - &here > (6 << 20)) {
         vm_raise(vm, vm->e_RecursionError, "maximum recursion depth exceeded");
         return -1;
     }

@@ -100,6 +100,7 @@ struct VM {
     int32_t nframes, maxframes;
     int32_t recursion_limit;
     int32_t c_depth;           /* nested interpreter loops (native -> script calls) */
+    int32_t raising;           /* inside vm_raise: building the exception must not re-trip depth checks */
     Value *sp_top;             /* above every live value-stack slot: where C callers push */
     int32_t yielded;           /* the last entry frame ended by yielding, not returning */
 
