@@ -160,6 +160,8 @@ static void print_tb(VM *vm, Value tb, StrBuf *out) {
     if (repeat >= 3) sb_printf(out, "  [Previous line repeated %d more time%s]\n", repeat - 2, repeat - 2 == 1 ? "" : "s");
 }
 
+Value suggest_for(VM *vm, Value exc);
+
 static void print_exc_line(VM *vm, Value exc, StrBuf *out) {
     Type *t = type_of(vm, exc);
     const char *mod = t->module ? str_cstr(t->module) : NULL;
@@ -201,6 +203,8 @@ static void print_exc_line(VM *vm, Value exc, StrBuf *out) {
     else
         sb_adds(out, str_cstr(t->qualname));
     if (as_str(s)->len) sb_printf(out, ": %s", str_cstr(s));
+    Value suggestion = suggest_for(vm, exc);
+    if (suggestion) sb_printf(out, ". Did you mean: '%s'?", str_cstr(suggestion));
     sb_addc(out, '\n');
     ExcObj *e = (ExcObj *)exc;
     if (e->notes && isinst(vm, e->notes, vm->t_list))

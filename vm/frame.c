@@ -29,7 +29,21 @@ Value free_var_error(VM *vm, Code *c, int slot) {
 }
 
 Value name_error(VM *vm, Value name) {
-    return vm_raise(vm, vm->e_NameError, "name '%s' is not defined", str_cstr(name));
+    vm_raise(vm, vm->e_NameError, "name '%s' is not defined", str_cstr(name));
+    Value e = vm->exc;
+    if (!e) return VNULL;
+    /* what the traceback's "Did you mean" needs: the names visible where it was raised */
+    exc_set_attr(vm, e, vm->s_name, name);
+    if (vm->nframes) {
+        Frame *fr = &vm->frames[vm->nframes - 1];
+        Value locs = list_new(vm, 0);
+        if (fr->code->flags & CO_NEWLOCALS)
+            for (int i = 0; i < fr->code->nlocals; i++) list_append(vm, locs, as_tuple(fr->code->varnames)->items[i]);
+        exc_set_attr(vm, e, STR(vm, "__aspen_locals__"), locs);
+        exc_set_attr(vm, e, STR(vm, "__aspen_globals__"), v_from_obj(fr->locals_dict ? fr->locals_dict : fr->globals));
+    }
+    vm->exc = e;
+    return VNULL;
 }
 
 /* Bind call arguments into a fresh frame's slots (CPython's rules and messages). */

@@ -343,7 +343,10 @@ Value descr_get(VM *vm, Value d, Value obj, Type *owner) {
 }
 
 static Value attr_error(VM *vm, Value obj, Value name) {
-    return vm_raise(vm, vm->e_AttributeError, "'%s' object has no attribute '%s'", type_name(vm, obj), str_cstr(name));
+    vm_raise(vm, vm->e_AttributeError, "'%s' object has no attribute '%s'", type_name(vm, obj), str_cstr(name));
+    Value e = vm->exc;
+    if (e) { exc_set_attr(vm, e, vm->s_name, name); exc_set_attr(vm, e, vm->s_obj, obj); vm->exc = e; }
+    return VNULL;
 }
 
 Value generic_getattr(VM *vm, Value obj, Value name, bool suppress) {
