@@ -45,18 +45,21 @@ static bool has_starred(const NodeList *l) {
     return false;
 }
 
-/* Build a list from elements some of which are *starred; leaves the list on the stack. */
-static void starred_list(Compiler *c, const NodeList *l) {
+/* Build a list from elements some of which are *starred; leaves the list on the stack.
+ * `ext` is OR-ed into LIST_EXTEND's argument (0x100 when building call arguments). */
+static void starred_list_ex(Compiler *c, const NodeList *l, int ext);
+static void starred_list(Compiler *c, const NodeList *l) { starred_list_ex(c, l, 0); }
+static void starred_list_ex(Compiler *c, const NodeList *l, int ext) {
     int pending = 0;
     bool built = false;
     for (int i = 0; i < l->n; i++) {
         const Node *e = l->items[i];
         if (e->kind == N_STARRED) {
             if (!built) { c_emit(c, OP_BUILD_LIST, pending); built = true; }
-            else if (pending) { c_emit(c, OP_BUILD_LIST, pending); c_emit(c, OP_LIST_EXTEND, 1); }
+            else if (pending) { c_emit(c, OP_BUILD_LIST, pending); c_emit(c, OP_LIST_EXTEND, 1 | ext); }
             pending = 0;
             c_expr(c, e->u.starred.value);
-            c_emit(c, OP_LIST_EXTEND, 1);
+            c_emit(c, OP_LIST_EXTEND, 1 | ext);
         } else {
             c_expr(c, e);
             pending++;
@@ -105,7 +108,7 @@ static void c_call(Compiler *c, const Node *n) {
         return;
     }
     /* general form: f(*tuple, **dict) */
-    starred_list(c, args);
+    starred_list_ex(c, args, 0x100);
     c_emit(c, OP_LIST_TO_TUPLE, 0);
     if (kws->n) {
         c_emit(c, OP_BUILD_MAP, 0);

@@ -51,6 +51,25 @@ static void attr_cache_fill(VM *vm, Code *co, uint32_t *ip, Value obj, Value nam
     ac->descr = kind == AC_METHOD ? type_lookup(vm, t, name) : VNULL;
 }
 
+/* CPython's _PyObject_FunctionStr: "module.qualname()" for messages about a callee. */
+static const char *func_str(VM *vm, Value f, char *buf, size_t n) {
+    Value qn = vm_getattr_opt(vm, f, vm->s___qualname__);
+    if (!qn || !isinst(vm, qn, vm->t_str)) {
+        vm_clear_exc(vm);
+        Value r = vm_str(vm, f);
+        if (!r) { vm_clear_exc(vm); snprintf(buf, n, "function"); return buf; }
+        snprintf(buf, n, "%s", str_cstr(r));
+        return buf;
+    }
+    Value m = vm_getattr_opt(vm, f, vm->s___module__);
+    vm_clear_exc(vm);
+    if (m && isinst(vm, m, vm->t_str) && strcmp(str_cstr(m), "builtins") != 0)
+        snprintf(buf, n, "%s.%s()", str_cstr(m), str_cstr(qn));
+    else
+        snprintf(buf, n, "%s()", str_cstr(qn));
+    return buf;
+}
+
 static inline Value int_add(VM *vm, Value a, Value b) {
     int64_t r = v_int(a) + v_int(b);
     return smallint_fits(r) ? v_from_int(r) : int_from_i64(vm, r);
@@ -652,13 +671,21 @@ do_call:
         DISPATCH();
     }
     CASE(LIST_EXTEND) {
+        /* arg & 0xff: the list's depth; arg & 0x100: building call arguments (f(*x)) */
         SAVE();
         Value it = POP();
-        if (list_extend(vm, sp[-arg], it) < 0) {
+        int depth = arg & 0xff;
+        if (list_extend(vm, sp[-depth], it) < 0) {
             if (vm_exc_is(vm, vm->e_TypeError) && !type_lookup(vm, type_of(vm, it), vm->s___iter__) &&
                 !type_lookup(vm, type_of(vm, it), vm->s___getitem__)) {
                 vm_clear_exc(vm);
-                vm_raise(vm, vm->e_TypeError, "Value after * must be an iterable, not %s", type_name(vm, it));
+                if (arg & 0x100) {
+                    char fb[300];
+                    vm_raise(vm, vm->e_TypeError, "%s argument after * must be an iterable, not %s",
+                             func_str(vm, sp[-depth - 1], fb, sizeof fb), type_name(vm, it));
+                } else {
+                    vm_raise(vm, vm->e_TypeError, "Value after * must be an iterable, not %s", type_name(vm, it));
+                }
             }
             ERR();
         }
@@ -684,12 +711,11 @@ do_call:
         SAVE();
         Value m = POP();
         Dict *d = (Dict *)sp[-arg];
+        Value callee = sp[-arg - 2];
+        char fb[300];
         if (!type_lookup(vm, type_of(vm, m), vm->s_keys)) {
-            Value fnr = vm_repr(vm, sp[-arg - 2]);
             vm_raise(vm, vm->e_TypeError, "%s argument after ** must be a mapping, not %s",
-                     fnr && type_of(vm, sp[-arg - 2]) == vm->t_function ? str_cstr(((Func *)sp[-arg - 2])->qualname) : "function",
-                     type_name(vm, m));
-            (void)fnr;
+                     func_str(vm, callee, fb, sizeof fb), type_name(vm, m));
             ERR();
         }
         Value keys = vm_call_method(vm, m, vm->s_keys, NULL, 0);
@@ -699,14 +725,16 @@ do_call:
         for (;;) {
             Value k = vm_next(vm, it);
             if (!k) { if (vm->exc) ERR(); break; }
+            if (!isinst(vm, k, vm->t_str)) {
+                vm_raise(vm, vm->e_TypeError, "%s keywords must be strings", func_str(vm, callee, fb, sizeof fb));
+                ERR();
+            }
             Value dummy;
             int has = dict_get(vm, d, k, &dummy);
             if (has < 0) ERR();
             if (has) {
-                Value callee = sp[-arg - 2];
-                const char *fn = type_of(vm, callee) == vm->t_function ? str_cstr(((Func *)callee)->qualname) : "function";
-                vm_raise(vm, vm->e_TypeError, "%s() got multiple values for keyword argument '%s'", fn,
-                         isinst(vm, k, vm->t_str) ? str_cstr(k) : "?");
+                vm_raise(vm, vm->e_TypeError, "%s got multiple values for keyword argument '%s'",
+                         func_str(vm, callee, fb, sizeof fb), str_cstr(k));
                 ERR();
             }
             Value v = vm_getitem(vm, m, k);

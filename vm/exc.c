@@ -407,6 +407,8 @@ static Value oserror_init(VM *vm, Value *a, int n, Value k) {
     exc_set_attr(vm, a[0], vm->s_errno, n >= 3 ? a[1] : vm->none);
     exc_set_attr(vm, a[0], vm->s_strerror, n >= 3 ? a[2] : vm->none);
     exc_set_attr(vm, a[0], vm->s_filename, n >= 4 ? a[3] : vm->none);
+    /* CPython keeps only (errno, strerror) in args when a filename is given */
+    if (n >= 4 && n <= 6) ((ExcObj *)a[0])->args = tuple_pack(vm, 2, a[1], a[2]);
     return vm->none;
 }
 static Value oserror_str(VM *vm, Value *a, int n, Value k) {

@@ -31,7 +31,7 @@ static void cell_trace(GC *gc, Obj *o) { gc_mark(gc, ((Cell *)o)->v); }
 static void sm_trace(GC *gc, Obj *o) { gc_mark(gc, ((StaticMethod *)o)->func); }
 static void prop_trace(GC *gc, Obj *o) {
     Property *p = (Property *)o;
-    gc_mark(gc, p->fget); gc_mark(gc, p->fset); gc_mark(gc, p->fdel); gc_mark(gc, p->doc);
+    gc_mark(gc, p->fget); gc_mark(gc, p->fset); gc_mark(gc, p->fdel); gc_mark(gc, p->doc); gc_mark(gc, p->name);
 }
 static void super_trace(GC *gc, Obj *o) {
     Super *s = (Super *)o;
@@ -290,18 +290,28 @@ static Value prop_new(VM *vm, Value *a, int n, Value k) {
 }
 static Value prop_copy(VM *vm, Property *src, Value fget, Value fset, Value fdel) {
     Property *p = gc_alloc(vm, type_of(vm, v_from_obj(src)), sizeof(Property));
-    p->fget = fget; p->fset = fset; p->fdel = fdel; p->doc = src->doc;
+    p->fget = fget; p->fset = fset; p->fdel = fdel; p->doc = src->doc; p->name = src->name;
     return v_from_obj(p);
 }
 static Value prop_getter(VM *vm, Value *a, int n, Value k) { Property *p = (Property *)a[0]; return prop_copy(vm, p, a[1], p->fset, p->fdel); }
 static Value prop_setter(VM *vm, Value *a, int n, Value k) { Property *p = (Property *)a[0]; return prop_copy(vm, p, p->fget, a[1], p->fdel); }
 static Value prop_deleter(VM *vm, Value *a, int n, Value k) { Property *p = (Property *)a[0]; return prop_copy(vm, p, p->fget, p->fset, a[1]); }
 static Value prop_fget(VM *vm, Value *a, int n, Value k) { return ((Property *)a[0])->fget; }
+static Value prop_fset(VM *vm, Value *a, int n, Value k) { return ((Property *)a[0])->fset; }
+static Value prop_fdel(VM *vm, Value *a, int n, Value k) { return ((Property *)a[0])->fdel; }
+static Value prop_set_name(VM *vm, Value *a, int n, Value k) {
+    if (n >= 3) ((Property *)a[0])->name = a[2];
+    return vm->none;
+}
 static Value prop_doc(VM *vm, Value *a, int n, Value k) { return ((Property *)a[0])->doc; }
 static Value prop_get(VM *vm, Value *a, int n, Value k) {
     Property *p = (Property *)a[0];
     if (n < 2 || a[1] == vm->none) return a[0];
-    if (p->fget == vm->none) return vm_raise(vm, vm->e_AttributeError, "unreadable attribute");
+    if (p->fget == vm->none) {
+        if (p->name && isinst(vm, p->name, vm->t_str))
+            return vm_raise(vm, vm->e_AttributeError, "property '%s' of '%s' object has no getter", str_cstr(p->name), type_name(vm, a[1]));
+        return vm_raise(vm, vm->e_AttributeError, "unreadable attribute");
+    }
     return vm_call1(vm, p->fget, a[1]);
 }
 
@@ -433,6 +443,9 @@ void func_init(VM *vm) {
     type_add_method(vm, p, "deleter", prop_deleter);
     type_add_method(vm, p, "__get__", prop_get);
     type_add_property(vm, p, "fget", prop_fget, NULL);
+    type_add_property(vm, p, "fset", prop_fset, NULL);
+    type_add_property(vm, p, "fdel", prop_fdel, NULL);
+    type_add_method(vm, p, "__set_name__", prop_set_name);
     type_add_property(vm, p, "__doc__", prop_doc, NULL);
     type_add_static(vm, vm->t_super, "__new__", super_new);
     type_add_method(vm, vm->t_super, "__getattribute__", super_getattribute);

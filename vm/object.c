@@ -328,8 +328,11 @@ Value descr_get(VM *vm, Value d, Value obj, Type *owner) {
     if (t == vm->t_property) {
         if (!obj) return d;
         Property *p = (Property *)d;
-        if (!p->fget || p->fget == vm->none)
+        if (!p->fget || p->fget == vm->none) {
+            if (p->name && isinst(vm, p->name, vm->t_str))
+                return vm_raise(vm, vm->e_AttributeError, "property '%s' of '%s' object has no getter", str_cstr(p->name), type_name(vm, obj));
             return vm_raise(vm, vm->e_AttributeError, "property object has no getter");
+        }
         return vm_call1(vm, p->fget, obj);
     }
     if (t->flags & TF_HEAPTYPE) {
@@ -460,7 +463,7 @@ int generic_setattr(VM *vm, Value obj, Value name, Value v) {
             Value f = v ? p->fset : p->fdel;
             if (!f || f == vm->none) {
                 vm_raise(vm, vm->e_AttributeError, "property '%s' of '%s' object has no %s",
-                         str_cstr(name), t->name, v ? "setter" : "deleter");
+                         str_cstr(p->name && isinst(vm, p->name, vm->t_str) ? p->name : name), t->name, v ? "setter" : "deleter");
                 return -1;
             }
             Value a[2] = { obj, v };
@@ -525,6 +528,7 @@ Value vm_getitem(VM *vm, Value obj, Value key) {
     if (isinst(vm, obj, vm->t_type)) {
         Value cg = type_getattr(vm, (Type *)obj, vm->s___class_getitem__, true);
         if (cg) return vm_call1(vm, cg, key);
+        if (vm->exc) return VNULL;
         if (vm->exc) return VNULL;
         return vm_raise(vm, vm->e_TypeError, "type '%s' is not subscriptable", ((Type *)obj)->name);
     }

@@ -73,7 +73,7 @@ typedef struct { Obj head; Dict *dict; Value name; } Module;
 typedef struct { Obj head; Value func; Value self; } BoundMethod;
 typedef struct { Obj head; int64_t start, stop, step, len; } Range;
 typedef struct { Obj head; Value start, stop, step; } Slice;
-typedef struct { Obj head; Value fget, fset, fdel, doc; } Property;
+typedef struct { Obj head; Value fget, fset, fdel, doc, name; } Property;
 typedef struct { Obj head; Value func; } StaticMethod;   /* also classmethod */
 typedef struct { Obj head; Type *type; Value obj; Type *objtype; } Super;
 

@@ -204,9 +204,49 @@ static Value c3_mro(VM *vm, Type *t, Value bases) {
     return vm_to_tuple(vm, out);
 }
 
+static Value idict_get(VM *vm, Value *a, int n, Value k) {
+    Type *t = type_of(vm, a[0]);
+    if (!t->dictoffset) return vm_raise(vm, vm->e_AttributeError, "'%s' object has no attribute '__dict__'", t->name);
+    Dict **slot = (Dict **)((char *)a[0] + t->dictoffset);
+    if (!*slot) *slot = dict_new(vm);
+    return v_from_obj(*slot);
+}
+static Value idict_set(VM *vm, Value *a, int n, Value k) {
+    Type *t = type_of(vm, a[0]);
+    if (n < 2 || !isinst(vm, a[1], vm->t_dict))
+        return vm_raise(vm, vm->e_TypeError, "__dict__ must be set to a dictionary, not a '%s'", n < 2 ? "NoneType" : type_name(vm, a[1]));
+    *(Dict **)((char *)a[0] + t->dictoffset) = (Dict *)a[1];
+    return vm->none;
+}
+static Value iweakref_get(VM *vm, Value *a, int n, Value k) { return vm->none; }
+
+/* One shared descriptor object each, created on first use. */
+Value instance_dict_descr(VM *vm) {
+    Value d = dict_get_cstr(vm, vm->t_object->dict, "__aspen_instance_dict__");
+    if (d) return d;
+    Property *p = gc_alloc(vm, vm->t_property, sizeof(Property));
+    p->fget = native_new(vm, "__dict__", idict_get, VNULL);
+    p->fset = native_new(vm, "__dict__", idict_set, VNULL);
+    p->fdel = vm->none; p->doc = vm->none; p->name = vm->s___dict__;
+    dict_set_cstr(vm, vm->t_object->dict, "__aspen_instance_dict__", v_from_obj(p));
+    return v_from_obj(p);
+}
+Value instance_weakref_descr(VM *vm) {
+    Value d = dict_get_cstr(vm, vm->t_object->dict, "__aspen_instance_weakref__");
+    if (d) return d;
+    Property *p = gc_alloc(vm, vm->t_property, sizeof(Property));
+    p->fget = native_new(vm, "__weakref__", iweakref_get, VNULL);
+    p->fset = vm->none; p->fdel = vm->none; p->doc = vm->none; p->name = vm->s___weakref__;
+    dict_set_cstr(vm, vm->t_object->dict, "__aspen_instance_weakref__", v_from_obj(p));
+    return v_from_obj(p);
+}
+
 /* The built-in type whose memory layout instances of `t` must have. */
 static Type *solid_base(Type *t) {
-    while (t->flags & TF_HEAPTYPE) t = t->base;
+    /* skip classes and built-ins that add nothing to their base's layout (OSError over
+     * BaseException), so class U(OSError, ValueError) is legal as in CPython */
+    while (t->base && ((t->flags & TF_HEAPTYPE) || (t->size == t->base->size && t->dictoffset == t->base->dictoffset)))
+        t = t->base;
     return t;
 }
 
@@ -216,6 +256,8 @@ Value type_new_heap(VM *vm, Type *meta, Value name, Value bases, Dict *ns) {
     Type *layout = vm->t_object;
     for (int64_t i = 0; i < b->n; i++) {
         Value bv = b->items[i];
+        for (int64_t j = 0; j < i; j++)
+            if (b->items[j] == bv) return vm_raise(vm, vm->e_TypeError, "duplicate base class %s", ((Type *)bv)->name);
         if (!isinst(vm, bv, vm->t_type))
             return vm_raise(vm, vm->e_TypeError, "bases must be types");
         Type *bt = (Type *)bv;
@@ -257,6 +299,11 @@ Value type_new_heap(VM *vm, Type *meta, Value name, Value bases, Dict *ns) {
     }
     Value mro = c3_mro(vm, t, bases);
     if (!mro) return VNULL;
+    bool adds_dict = t->dictoffset && !base->dictoffset;
+    if (adds_dict && !dict_get_str(ns, vm->s___dict__)) {
+        dict_set(vm, ns, vm->s___dict__, instance_dict_descr(vm));
+        dict_set(vm, ns, vm->s___weakref__, instance_weakref_descr(vm));
+    }
     t->mro = mro;
     t->dict = ns;
     Value qn = dict_get_str(ns, vm->s___qualname__);
@@ -331,7 +378,7 @@ Value type_build_class(VM *vm, Value *args, int nargs, Value kwnames) {
             Value val = as_list(items)->items[i + 1];
             if (v_is_int(val)) continue;
             Type *vt = type_of(vm, val);
-            if (!(vt->flags & TF_HEAPTYPE)) continue;
+            if (!(vt->flags & TF_HEAPTYPE) && vt != vm->t_property) continue;
             Value sn = type_lookup(vm, vt, vm->s___set_name__);
             if (sn) {
                 Value a[3] = { val, cls, as_list(items)->items[i] };
@@ -365,8 +412,17 @@ Value type_call(VM *vm, Type *t, Value *args, int nargs, Value kwnames) {
         if (nargs != 3) return vm_raise(vm, vm->e_TypeError, "type() takes 1 or 3 arguments");
         if (!isinst(vm, args[0], vm->t_str))
             return vm_raise(vm, vm->e_TypeError, "type.__new__() argument 1 must be str, not %s", type_name(vm, args[0]));
+        if (!isinst(vm, args[1], vm->t_tuple))
+            return vm_raise(vm, vm->e_TypeError, "type.__new__() argument 2 must be tuple, not %s", type_name(vm, args[1]));
+        if (!isinst(vm, args[2], vm->t_dict))
+            return vm_raise(vm, vm->e_TypeError, "type.__new__() argument 3 must be dict, not %s", type_name(vm, args[2]));
         Dict *ns = (Dict *)dict_copy(vm, (Dict *)args[2]);
-        return type_new_heap(vm, vm->t_type, args[1], args[2 - 1], ns);
+        if (!dict_get_str(ns, vm->s___module__)) {
+            Value m = vm->nframes ? dict_get_str(vm->frames[vm->nframes - 1].globals, vm->s___name__) : VNULL;
+            if (m) dict_set(vm, ns, vm->s___module__, m);
+        }
+        vm->type_epoch++;
+        return type_new_heap(vm, vm->t_type, args[0], args[1], ns);
     }
     if (type_is_subtype(type_of(vm, v_from_obj(t)), vm->t_type) && type_of(vm, v_from_obj(t)) != vm->t_type) {
         /* fallthrough: metaclass instances are created normally */

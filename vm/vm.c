@@ -13,6 +13,7 @@ void int_init(VM *vm);
 void float_init(VM *vm);
 void func_init(VM *vm);
 void gen_init(VM *vm);
+void genericalias_init(VM *vm);
 void asyncgen_init(VM *vm);
 void module_init(VM *vm);
 void exc_init(VM *vm);
@@ -91,6 +92,7 @@ VM *vm_new(const VMConfig *cfg) {
     gen_init(vm);
     asyncgen_init(vm);
     exc_init(vm);
+    genericalias_init(vm);
     module_init(vm);
     vm->modules = dict_new(vm);
     builtins_init(vm);

@@ -174,6 +174,8 @@ void type_set_attr(VM *vm, Type *t, const char *name, Value v);
 Value type_call(VM *vm, Type *t, Value *args, int nargs, Value kwnames);
 void type_modified(VM *vm, Type *t);
 Value type_build_class(VM *vm, Value *args, int nargs, Value kwnames);
+Value instance_dict_descr(VM *vm);
+Value instance_weakref_descr(VM *vm);
 const char *type_name(VM *vm, Value v);             /* type(v).__name__ as C string */
 
 /* ---- allocation / GC ---- */
