@@ -8,7 +8,6 @@
 
 typedef struct { Obj head; FILE *fp; Value name; int closed; } TextFile;
 
-static Type *t_textfile;
 
 static void tf_trace(GC *gc, Obj *o) { gc_mark(gc, ((TextFile *)o)->name); }
 
@@ -35,7 +34,7 @@ static Value tf_fileno(VM *vm, Value *a, int n, Value k) { return v_from_int(fil
 static Value tf_isatty(VM *vm, Value *a, int n, Value k) { return vm_bool(vm, 0); }
 
 static Value make_stream(VM *vm, FILE *fp, const char *name) {
-    TextFile *f = gc_alloc(vm, t_textfile, sizeof(TextFile));
+    TextFile *f = gc_alloc(vm, vm->t_stdstream, sizeof(TextFile));
     f->fp = fp;
     f->name = str_from_cstr(vm, name);
     return v_from_obj(f);
@@ -74,7 +73,7 @@ static Value sys_exception(VM *vm, Value *a, int n, Value k) { return vm->handle
 static Value sys_intern(VM *vm, Value *a, int n, Value k) { return str_intern(vm, a[0]); }
 
 void sys_init(VM *vm) {
-    t_textfile = type_new_builtin(vm, "TextIOWrapper", vm->t_object, sizeof(TextFile), 0);
+    Type *t_textfile = vm->t_stdstream = type_new_builtin(vm, "TextIOWrapper", vm->t_object, sizeof(TextFile), 0);
     t_textfile->trace = tf_trace;
     type_add_method(vm, t_textfile, "write", tf_write);
     type_add_method(vm, t_textfile, "flush", tf_flush);

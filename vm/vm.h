@@ -131,6 +131,7 @@ struct VM {
 #define X(n) Value s_##n;
     ASPEN_NAMES(X)
 #undef X
+    Type *t_stdstream;         /* sys.std* objects (stdlib/sys.c) */
     Value none, true_, false_, notimpl, ellipsis;
     Value object_init, object_new;   /* object.__init__ / object.__new__ natives */
     Value empty_tuple, empty_str;
