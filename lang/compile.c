@@ -161,9 +161,8 @@ static int slot_of(Unit *u, const char *name) {
 }
 
 static void add_slot_raw(Unit *u, const char *name);
-static Arena *slot_arena;
 static void add_slot(Unit *u, const char *name) {
-    add_slot_raw(u, mangle_name(slot_arena, u->scope->private_name, name));
+    add_slot_raw(u, mangle_name(u->arena, u->scope->private_name, name));
 }
 static void add_slot_raw(Unit *u, const char *name) {
     u->slotnames = xrealloc(u->slotnames, sizeof(char *) * (u->nslots + 1));
@@ -186,7 +185,7 @@ void c_enter_unit(Compiler *c, Scope *s, const char *name, const char *qualname,
     u->name_index = dict_new(c->vm);
     vm_push_root(c->vm, v_from_obj(u->name_index));
     c->u = u;
-    slot_arena = c->arena;
+    u->arena = c->arena;
     if (s->kind == SC_FUNCTION || s->kind == SC_LAMBDA || s->kind == SC_COMPREHENSION) {
         const Node *n = s->node;
         u->flags |= CO_NEWLOCALS;

@@ -42,6 +42,7 @@ typedef struct Unit {
     const char *name;
     int firstline;
     bool in_class_body;
+    Arena *arena;               /* the parse's arena (mangled names live there) */
 } Unit;
 
 typedef struct Compiler {

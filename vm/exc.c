@@ -60,12 +60,10 @@ Value vm_raise(VM *vm, Type *t, const char *fmt, ...) {
     return vm_raise_value(vm, e);
 }
 
-static Value memory_error_singleton;
-
 Value vm_nomem(VM *vm) {
     if (!vm->e_MemoryError) abort();
-    ExcObj *e = (ExcObj *)memory_error_singleton;
-    if (!e) {
+    ExcObj *e = NULL;
+    {
         /* allocate outside the memory limit check's way: there is always room for one */
         size_t lim = vm->config.memory_limit;
         vm->config.memory_limit = 0;

@@ -46,7 +46,7 @@ struct Heap {
     bool collecting;
 };
 
-struct GC { VM *vm; Heap *h; };
+struct GC { VM *vm; Heap *h; Obj *parent; /* the object being traced (diagnostics) */ };
 
 static int class_of(size_t n) {
     int lo = 0, hi = NCLASSES - 1;
@@ -196,12 +196,11 @@ static void push_gray(Heap *h, Obj *o) {
     h->gray[h->ngray++] = o;
 }
 
-static Obj *tracing_parent;
 void gc_mark_obj(GC *gc, void *p) {
     Obj *o = p;
     if (!o || (o->gc & 1)) return;
     if (!o->type) {
-        fprintf(stderr, "GC: dangling reference from %s\n", tracing_parent && tracing_parent->type ? tracing_parent->type->name : "a root");
+        fprintf(stderr, "GC: dangling reference from %s\n", gc->parent && gc->parent->type ? gc->parent->type->name : "a root");
         abort();
     }
     o->gc |= 1;
@@ -264,7 +263,7 @@ static void trace_all(GC *gc) {
     Heap *h = gc->h;
     while (h->ngray) {
         Obj *o = h->gray[--h->ngray];
-        tracing_parent = o;
+        gc->parent = o;
         Type *t = o->type;
         gc_mark_obj(gc, t);
         if (t->trace) t->trace(gc, o);
@@ -334,8 +333,7 @@ void gc_collect(VM *vm) {
     Heap *h = vm->heap;
     if (h->collecting) return;
     h->collecting = true;
-    GC gc = { vm, h };
-    tracing_parent = NULL;
+    GC gc = { vm, h, NULL };
     vm->type_epoch++;   /* the lookup cache holds unrooted type pointers: drop it */
     gc_mark_roots(vm, &gc);
     for (int64_t i = 0; i < vm->roots.n; i++) gc_mark(&gc, vm->roots.items[i]);
