@@ -562,7 +562,13 @@ do_call:
     CASE(CONTAINS_OP) {
         SAVE();
         Value c = sp[-1], x = sp[-2];
-        int r = vm_contains(vm, c, x);
+        int r;
+        Type *ct = type_of(vm, c);
+        if (ct == vm->t_dict) { Value dummy; r = dict_get(vm, (Dict *)c, x, &dummy); }
+        else if (ct == vm->t_set || ct == vm->t_frozenset) r = set_contains(vm, c, x);
+        else if (ct == vm->t_list) r = list_contains(vm, c, x);
+        else if (ct == vm->t_tuple) r = tuple_contains(vm, c, x);
+        else r = vm_contains(vm, c, x);
         if (r < 0) ERR();
         sp[-2] = vm_bool(vm, (r != 0) != (arg != 0)); sp--;
         DISPATCH();
