@@ -28,7 +28,13 @@ void c_error(Compiler *c, const Node *n, const char *fmt, ...) {
 
 Value c_str(Compiler *c, const char *s) { return str_intern_cstr(c->vm, s); }
 
-void c_set_line(Compiler *c, const Node *n) { if (n && n->line > 0) c->u->line = n->line; }
+void c_set_line(Compiler *c, const Node *n) {
+    if (!n || n->line <= 0) return;
+    c->u->line = n->line;
+    uint32_t col = n->col < 0xffff ? (uint32_t)n->col : 0xfffe;
+    uint32_t end = n->end_line != n->line || n->end_col >= 0xffff || n->end_col <= n->col ? 0xffff : (uint32_t)n->end_col;
+    c->u->pos = col | end << 16;
+}
 
 static int effect(int op, int arg) {
     switch (op) {
@@ -56,12 +62,14 @@ int c_emit(Compiler *c, int op, int arg) {
         u->cap = u->cap ? u->cap * 2 : 64;
         u->code = xrealloc(u->code, sizeof(uint32_t) * u->cap);
         u->lines = xrealloc(u->lines, sizeof(int32_t) * u->cap);
+        u->poss = xrealloc(u->poss, sizeof(uint32_t) * u->cap);
         u->hidx = xrealloc(u->hidx, sizeof(int32_t) * u->cap);
         u->isjump = xrealloc(u->isjump, u->cap);
     }
     if (arg < 0 || arg >= (1 << 24)) c_error(c, NULL, "too many items in code object");
     u->code[u->n] = INSTR(op, arg);
     u->lines[u->n] = u->line;
+    u->poss[u->n] = u->pos;
     u->hidx[u->n] = u->nh ? u->hstack[u->nh - 1] : -1;
     u->isjump[u->n] = 0;
     u->depth += effect(op, arg);
@@ -227,6 +235,7 @@ Value c_assemble_unit(Compiler *c) {
     co->ncode = u->n;
     co->code = malloc(sizeof(uint32_t) * (u->n ? u->n : 1));
     co->lines = malloc(sizeof(int32_t) * (u->n ? u->n : 1));
+    co->positions = malloc(sizeof(uint32_t) * (u->n ? u->n : 1));
     for (int i = 0; i < u->n; i++) {
         uint32_t ins = u->code[i];
         if (u->isjump[i]) {
@@ -236,6 +245,7 @@ Value c_assemble_unit(Compiler *c) {
         }
         co->code[i] = ins;
         co->lines[i] = u->lines[i];
+        co->positions[i] = u->poss[i];
     }
     /* exception table from per-instruction handler ids */
     int cap = 8, n = 0;
@@ -287,7 +297,7 @@ Value c_assemble_unit(Compiler *c) {
     co->name = c_str(c, u->name);
     co->qualname = c_str(c, u->qualname);
     co->filename = str_from_cstr(vm, c->filename);
-    free(u->code); free(u->lines); free(u->hidx); free(u->isjump);
+    free(u->code); free(u->lines); free(u->poss); free(u->hidx); free(u->isjump);
     free(u->labels); free(u->label_depth); free(u->handlers); free(u->slotnames);
     vm_pop_roots(vm, 3);
     c->u = u->parent;

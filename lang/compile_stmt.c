@@ -689,7 +689,7 @@ Value compile_module(VM *vm, Arena *arena, Node *module, const char *filename, i
         while (c.u) {
             Unit *u = c.u;
             c.u = u->parent;
-            free(u->code); free(u->lines); free(u->hidx); free(u->isjump);
+            free(u->code); free(u->lines); free(u->poss); free(u->hidx); free(u->isjump);
             free(u->labels); free(u->label_depth); free(u->handlers); free(u->slotnames);
             free(u);
         }

@@ -34,6 +34,8 @@ typedef struct Unit {
     FBlock fb[64]; int nfb;
     int depth, maxdepth;
     int line;
+    uint32_t pos;               /* col | end_col << 16 of the current node (0xffff end: multi-line) */
+    uint32_t *poss;
     const char **slotnames; int nslots;
     int nparams_slots;          /* argcount + kwonly + varargs + varkw */
     int ncells, nfree, nlocals_plain;

@@ -31,6 +31,7 @@ typedef struct Code {
     uint32_t *code;
     int32_t ncode;
     int32_t *lines;           /* source line of each instruction */
+    uint32_t *positions;      /* column range of each instruction: col | end_col << 16 (0xffff: spans lines) */
     Value *consts; int32_t nconsts;
     Value *names; int32_t nnames;      /* interned str: globals, attributes, imports */
     ExcEntry *exc; int32_t nexc;

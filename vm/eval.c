@@ -1260,17 +1260,19 @@ interrupted:
 budget:
     SAVE();
     vm->config.step_budget = 0;
+    vm->budget_spent = 1;
     vm_raise(vm, vm->e_RuntimeError, "step budget exhausted");
     goto error;
 
 error:
     /* vm->exc holds the exception; find a handler in this frame or unwind. */
     for (;;) {
-        if (!tb_skip) exc_add_traceback(vm, vm->exc, co, vm_line_of(co, ip));
+        if (!tb_skip) exc_add_traceback_at(vm, vm->exc, co, ip);
         tb_skip = false;
         int64_t idx = ip - co->code - 1;
         if (idx < 0) idx = 0;
-        for (int32_t i = 0; i < co->nexc; i++) {
+        /* a spent step budget unwinds everything: except/finally blocks must not run on */
+        for (int32_t i = 0; i < (vm->budget_spent ? 0 : co->nexc); i++) {
             ExcEntry *e = &co->exc[i];
             if (idx >= e->start && idx < e->end) {
                 sp = slots + co->nlocals + e->depth;

@@ -103,6 +103,16 @@ void exc_add_traceback(VM *vm, Value exc, Code *code, int line) {
     ((ExcObj *)exc)->traceback = v_from_obj(t);
 }
 
+void exc_add_traceback_at(VM *vm, Value exc, Code *code, uint32_t *ip) {
+    exc_add_traceback(vm, exc, code, vm_line_of(code, ip));
+    if (!exc || !isinst(vm, exc, vm->e_BaseException) || !code->positions || !code->ncode) return;
+    int64_t i = ip - code->code - 1;
+    if (i < 0) i = 0;
+    if (i >= code->ncode) i = code->ncode - 1;
+    Traceback *t = (Traceback *)((ExcObj *)exc)->traceback;
+    if (t) t->pos = code->positions[i];
+}
+
 Value exc_stop_value(VM *vm, Value exc) {
     Value v = exc_get_attr(vm, exc, vm->s_value);
     return v ? v : vm->none;
@@ -126,6 +136,62 @@ static char *read_source_line(const char *filename, int line) {
     return out;
 }
 
+/* CPython 3.11's position markers (PEP 657): ^^^ under the failing part of the line, or
+ * ~~^~~ picking out the operator of a binary operation / the [..] of a subscript. */
+static void caret_anchors(const char *seg, size_t n, int *left, int *right) {
+    *left = *right = -1;
+    Arena *a = arena_new();
+    SyntaxErr err;
+    Node *e = parse_expression(a, seg, n, "<segment>", &err);
+    if (e && e->kind == N_BINOP) {
+        int op_start = e->u.binop.left->end_col, op_end = e->u.binop.right->col;
+        int cps = (int)utf8_cplen(seg, n);
+        if (op_start >= 0 && op_end <= cps && op_start <= op_end) {
+            const char *p = seg;
+            for (int i = 0; i < op_start; i++) { int k; utf8_decode(p, &k); p += k; }
+            int off = 0;
+            while (op_start + off < op_end && (p[off] == ' ' || p[off] == '\t' || p[off] == '\n')) off++;
+            *left = op_start + off;
+            *right = *left + 1;
+            if (op_start + off + 1 < op_end && !(p[off + 1] == ' ' || p[off + 1] == '\t' || p[off + 1] == '\n')) (*right)++;
+        }
+    } else if (e && e->kind == N_SUBSCRIPT) {
+        *left = e->u.subscript.value->end_col;
+        *right = e->u.subscript.slice->end_col + 1;
+    }
+    arena_free(a);
+}
+
+static void print_carets(StrBuf *out, const char *line, int stripped_chars, int stripped_len, uint32_t pos) {
+    int col = (int)(pos & 0xffff), end = (int)(pos >> 16);
+    if (pos == 0 || col >= 0xfffe) return;
+    int start_off = col + 1, end_off;
+    int left = -1, right = -1;
+    if (end == 0xffff) {
+        end_off = stripped_chars + stripped_len;
+    } else {
+        end_off = end + 1;
+        const char *p = line;
+        for (int i = 0; i < col && *p; i++) { int k; utf8_decode(p, &k); p += k; }
+        const char *q = p;
+        for (int i = col; i < end && *q; i++) { int k; utf8_decode(q, &k); q += k; }
+        caret_anchors(p, (size_t)(q - p), &left, &right);
+    }
+    bool anchors = left >= 0 && right > left;
+    if (!(end_off - start_off < stripped_len || anchors)) return;
+    if (start_off - 1 - stripped_chars < 0 || end_off <= start_off) return;
+    sb_adds(out, "    ");
+    sb_fill(out, ' ', (size_t)(start_off - 1 - stripped_chars));
+    if (anchors) {
+        sb_fill(out, '~', (size_t)left);
+        sb_fill(out, '^', (size_t)(right - left));
+        if (end_off - start_off - right > 0) sb_fill(out, '~', (size_t)(end_off - start_off - right));
+    } else {
+        sb_fill(out, '^', (size_t)(end_off - start_off));
+    }
+    sb_addc(out, '\n');
+}
+
 static void print_tb(VM *vm, Value tb, StrBuf *out) {
     /* stored innermost-last as a chain from the outermost frame */
     Value chain[4096];
@@ -147,11 +213,16 @@ static void print_tb(VM *vm, Value tb, StrBuf *out) {
         sb_printf(out, "  File \"%s\", line %d, in %s\n", file, t->line, name);
         char *src = read_source_line(file, t->line);
         if (src) {
+            size_t l = strlen(src);
+            while (l && (src[l - 1] == '\n' || src[l - 1] == '\r')) src[--l] = 0;
             char *s = src;
-            while (*s == ' ' || *s == '\t') s++;
-            size_t l = strlen(s);
-            while (l && (s[l - 1] == '\n' || s[l - 1] == '\r' || s[l - 1] == ' ')) s[--l] = 0;
-            if (l) sb_printf(out, "    %s\n", s);
+            while (*s == ' ' || *s == '\t' || *s == '\f') s++;
+            size_t sl = strlen(s);
+            while (sl && (s[sl - 1] == ' ' || s[sl - 1] == '\t')) s[--sl] = 0;
+            if (sl) {
+                sb_printf(out, "    %s\n", s);
+                print_carets(out, src, (int)utf8_cplen(src, (size_t)(s - src)), (int)utf8_cplen(s, sl), t->pos);
+            }
             free(src);
         }
     }

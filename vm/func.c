@@ -22,7 +22,7 @@ static void code_trace(GC *gc, Obj *o) {
 }
 static void code_finalize(Obj *o) {
     Code *c = (Code *)o;
-    free(c->code); free(c->lines); free(c->consts); free(c->names); free(c->exc); free(c->cell2arg);
+    free(c->code); free(c->lines); free(c->positions); free(c->consts); free(c->names); free(c->exc); free(c->cell2arg);
     if (c->caches) free(c->caches);
 }
 static void native_trace(GC *gc, Obj *o) { gc_mark(gc, ((NativeFunc *)o)->self); gc_mark_obj(gc, ((NativeFunc *)o)->owner); }

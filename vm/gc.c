@@ -156,19 +156,24 @@ void *gc_alloc(VM *vm, Type *t, size_t size) {
     if (size < sizeof(Obj) + sizeof(void *)) size = sizeof(Obj) + sizeof(void *);
     if (!h->collecting && (vm->config.gc_stress || h->allocated_since > h->threshold))
         gc_collect(vm);
-    if (vm->config.memory_limit && h->total_bytes + size > vm->config.memory_limit) {
-        gc_collect(vm);
-        if (h->total_bytes + size > vm->config.memory_limit) { vm_nomem(vm); return NULL; }
-    }
     Obj *o;
     if (size <= MAX_SMALL) {
         int cls = class_of(size);
+        /* the memory limit applies when the heap must grow, not to reusing free slots */
+        if (!h->freelist[cls] && vm->config.memory_limit && h->total_bytes + PAGE_SIZE > vm->config.memory_limit) {
+            gc_collect(vm);
+            if (!h->freelist[cls] && h->total_bytes + PAGE_SIZE > vm->config.memory_limit) { vm_nomem(vm); return NULL; }
+        }
         if (!h->freelist[cls] && !new_page(h, cls)) { vm_nomem(vm); return NULL; }
         o = h->freelist[cls];
         h->freelist[cls] = *(Obj **)(o + 1);
         memset(o, 0, size_classes[cls]);
         h->allocated_since += size_classes[cls];
     } else {
+        if (vm->config.memory_limit && h->total_bytes + size > vm->config.memory_limit) {
+            gc_collect(vm);
+            if (h->total_bytes + size > vm->config.memory_limit) { vm_nomem(vm); return NULL; }
+        }
         o = alloc_large(vm, size);
         if (!o) { vm_nomem(vm); return NULL; }
         h->allocated_since += size;

@@ -349,7 +349,10 @@ static Value big_binop(VM *vm, int op, Value a, Value b) {
 
 Value int_binop(VM *vm, int op, Value a, Value b) {
     op &= 15;
-    if (!int_is(vm, a) || !int_is(vm, b) || op == OP_MATMULT) return vm->notimpl;
+    if (!int_is(vm, a) || !int_is(vm, b)) return vm->notimpl;
+    if (op == OP_MATMULT)   /* vm_binop returns our result as is for int operands */
+        return vm_raise(vm, vm->e_TypeError, "unsupported operand type(s) for @: '%s' and '%s'",
+                        type_name(vm, a), type_name(vm, b));
     if (op == OP_DIV) return true_div(vm, a, b);
     if (!v_is_int(a) && !v_is_int(b) && ((Obj *)a)->type == vm->t_bool &&
         ((Obj *)b)->type == vm->t_bool &&

@@ -203,6 +203,7 @@ static Value load_module(VM *vm, const char *name) {
 
 Value vm_import(VM *vm, Value name, Value fromlist, int level, Dict *globals) {
     const char *full = str_cstr(name);
+    if (level == 0 && vm->import_check && vm->import_check(vm, full, globals) < 0) return VNULL;
     if (level > 0) {
         Value pkg = dict_get_str(globals, vm->s___name__);
         char buf[512];

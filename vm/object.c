@@ -7,6 +7,7 @@
 #include "vm/containers.h"
 #include "vm/strobj.h"
 #include "vm/opcodes.h"
+#include "vm/numobj.h"
 #include <stdarg.h>
 #include <string.h>
 
@@ -242,7 +243,7 @@ static Value call_binary(VM *vm, Value self, Value name, Value other, bool *foun
 
 Value vm_binop(VM *vm, int op, Value a, Value b) {
     int k = op & 15;
-    if (int_check(vm, a) && int_check(vm, b)) return int_binop(vm, k, a, b);
+    if (int_check(vm, a) && int_check(vm, b) && k != OP_MATMULT) return int_binop(vm, k, a, b);
     Type *ta = type_of(vm, a), *tb = type_of(vm, b);
     if ((ta == vm->t_float || ta == vm->t_int) && (tb == vm->t_float || tb == vm->t_int)) {
         Value r = float_binop(vm, k, a, b);
@@ -635,10 +636,8 @@ int vm_index(VM *vm, Value v, int64_t *out) {
     if (v_is_int(v)) { *out = v_int(v); return 0; }
     Type *t = type_of(vm, v);
     if (t == vm->t_bool) { *out = v == vm->true_; return 0; }
-    if (t == vm->t_int || type_is_subtype(t, vm->t_int)) {
-        if (t != vm->t_int) {
-            /* int subclass instance: its value is stored as in int objects */
-        }
+    if (int_is(vm, v)) {
+        if (int_to_i64(v, out)) return 0;
         vm_raise(vm, vm->e_OverflowError, "Python int too large to convert to C ssize_t");
         return -1;
     }
@@ -649,7 +648,7 @@ int vm_index(VM *vm, Value v, int64_t *out) {
         return -1;
     }
     if (!r) return -1;
-    if (!int_check(vm, r)) {
+    if (!int_is(vm, r)) {
         vm_raise(vm, vm->e_TypeError, "__index__ returned non-int (type %s)", type_name(vm, r));
         return -1;
     }

@@ -103,6 +103,7 @@ typedef struct Traceback {
     Value next;               /* Traceback or VNULL (towards the raise point) */
     struct Code *code;
     int line;
+    uint32_t pos;             /* the instruction's column range (Code.positions), 0 if unknown */
 } Traceback;
 
 /* Instances of classes defined by scripts whose layout is plain object. */

@@ -98,7 +98,7 @@ VM *vm_new(const VMConfig *cfg) {
     builtins_init(vm);
     sys_init(vm);
     /* built-ins whose items live inline: subclasses get no dict slot (see type_new_heap) */
-    Type *varsize[] = { vm->t_tuple, vm->t_str, vm->t_int, vm->t_bool, vm->t_bytes };
+    Type *varsize[] = { vm->t_tuple, vm->t_str, vm->t_bytes };
     for (size_t i = 0; i < sizeof varsize / sizeof varsize[0]; i++) if (varsize[i]) varsize[i]->flags |= TF_VARSIZE;
     vm->config.gc_stress = stress;
     vm->exc = VNULL;   /* init never leaves an exception behind */

@@ -153,6 +153,10 @@ struct VM {
     const char *progname;
     struct { Value *items; int64_t n, cap; } roots;  /* explicit extra roots (handles) */
     struct { Value *items; int64_t n, cap; } repr_stack;
+    /* embedding: an import filter (vm/api.c) and the API's own state */
+    int (*import_check)(VM *vm, const char *name, Dict *importer_globals);
+    void *api;
+    int budget_spent;          /* the step budget ran out: no handler may catch it */
 };
 
 /* ---- types ---- */
@@ -202,6 +206,7 @@ Value exc_new(VM *vm, Type *t, Value *args, int nargs);
 Value exc_get_attr(VM *vm, Value exc, Value name);  /* from the exception's dict, VNULL if absent */
 void exc_set_attr(VM *vm, Value exc, Value name, Value v);
 void exc_add_traceback(VM *vm, Value exc, Code *code, int line);
+void exc_add_traceback_at(VM *vm, Value exc, Code *code, uint32_t *ip);   /* line and columns of ip-1 */
 void vm_print_exception(VM *vm, Value exc, FILE *out);
 Value vm_type_error_args(VM *vm, const char *fname, int min, int max, int given);
 void vm_warn(VM *vm, Type *category, const char *msg);
