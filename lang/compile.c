@@ -49,7 +49,7 @@ static int effect(int op, int arg) {
     case OP_UNPACK_EX: return (arg & 0xff) + (arg >> 8);
     case OP_FOR_ITER: return 1;
     case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP: return -1;
-    case OP_MAKE_FUNCTION: return -1 - ((arg & 1) != 0) - ((arg & 2) != 0) - ((arg & 4) != 0);
+    case OP_MAKE_FUNCTION: return -1 - ((arg & 1) != 0) - ((arg & 2) != 0) - ((arg & 4) != 0) - ((arg & 8) != 0);
     case OP_RAISE_VARARGS: return -arg;
     case OP_FORMAT_VALUE: return (arg & 4) ? -1 : 0;
     default: return op_effects[op];
@@ -405,6 +405,31 @@ void c_function_like(Compiler *c, const Node *n, const Node *args, const NodeLis
         }
         c_emit(c, OP_BUILD_MAP, nkwd);
         flags |= 2;
+    }
+    /* annotations are evaluated at definition time (3.11 without __future__) */
+    {
+        int nann = 0;
+        const NodeList *lists[3] = { &args->u.arguments.posonlyargs, &args->u.arguments.args, &args->u.arguments.kwonlyargs };
+        const Node *extra[2] = { args->u.arguments.vararg, args->u.arguments.kwarg };
+        for (int k = 0; k < 3; k++)
+            for (int i = 0; i < lists[k]->n; i++)
+                if (lists[k]->items[i]->u.arg.annotation) {
+                    c_load_const(c, c_str(c, lists[k]->items[i]->u.arg.name));
+                    c_expr(c, lists[k]->items[i]->u.arg.annotation);
+                    nann++;
+                }
+        for (int k = 0; k < 2; k++)
+            if (extra[k] && extra[k]->u.arg.annotation) {
+                c_load_const(c, c_str(c, extra[k]->u.arg.name));
+                c_expr(c, extra[k]->u.arg.annotation);
+                nann++;
+            }
+        if (n->kind == N_FUNCTIONDEF && n->u.funcdef.returns) {
+            c_load_const(c, c_str(c, "return"));
+            c_expr(c, n->u.funcdef.returns);
+            nann++;
+        }
+        if (nann) { c_emit(c, OP_BUILD_MAP, nann); flags |= 8; }
     }
     Scope *child = scope_next_child(c->u->scope, n);
     const char *qn = c_qualname(c, name, child);

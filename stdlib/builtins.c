@@ -7,12 +7,17 @@
 #include <string.h>
 #include <unistd.h>
 
+/* The current sys.stdout / sys.stdin: scripts may rebind them, so read the sys module's dict
+ * each time. VNULL when sys has no such attribute; None stays None. */
+static Value sys_stream(VM *vm, const char *name, Value fallback) {
+    if (!vm->sys_mod) return fallback;
+    Value v = dict_get_str(((Module *)vm->sys_mod)->dict, str_intern_cstr(vm, name));
+    return v;
+}
+
 int vm_write_str(VM *vm, Value file, Value s) {
-    if (!file || file == vm->none) file = vm->sys_stdout;
-    if (!file || file == vm->none) {
-        fwrite(as_str(s)->data, 1, as_str(s)->len, stdout);
-        return 0;
-    }
+    if (!file || file == vm->none) file = sys_stream(vm, "stdout", vm->sys_stdout);
+    if (!file || file == vm->none) return 0;
     Value r = vm_call_method(vm, file, vm->s_write, &s, 1);
     return r ? 0 : -1;
 }
@@ -39,18 +44,17 @@ static Value bi_print(VM *vm, Value *a, int n, Value k) {
 Value vm_print(VM *vm, Value *args, int nargs, Value sep, Value end, Value file, bool flush) {
     if (!sep || sep == vm->none) sep = vm->small_strs[' '];
     if (!end || end == vm->none) end = vm->small_strs['\n'];
-    if (file == vm->none) file = VNULL;
-    if (!file && vm->sys_stdout == VNULL) return vm->none;
-    Value out = file ? file : vm->sys_stdout;
-    bool fast = out == vm->sys_stdout && type_of(vm, out) != vm->t_object && 0;
-    (void)fast;
+    Value out = file && file != vm->none ? file : sys_stream(vm, "stdout", vm->sys_stdout);
+    if (!out || out == vm->none) return vm->none;   /* CPython: print() to a missing stdout is a no-op */
+    Value write = vm_getattr(vm, out, vm->s_write);
+    if (!write) return VNULL;
     for (int i = 0; i < nargs; i++) {
-        if (i && vm_write_str(vm, out, sep) < 0) return VNULL;
+        if (i && !vm_call1(vm, write, sep)) return VNULL;
         Value s = vm_str(vm, args[i]);
-        if (!s || vm_write_str(vm, out, s) < 0) return VNULL;
+        if (!s || !vm_call1(vm, write, s)) return VNULL;
     }
-    if (vm_write_str(vm, out, end) < 0) return VNULL;
-    if (flush) { if (!vm_call_method(vm, out, vm->s_flush, NULL, 0)) return VNULL; }
+    if (!vm_call1(vm, write, end)) return VNULL;
+    if (flush && !vm_call_method(vm, out, vm->s_flush, NULL, 0)) return VNULL;
     return vm->none;
 }
 
@@ -122,13 +126,25 @@ static Value bi_hasattr(VM *vm, Value *a, int n, Value k) {
 }
 static Value bi_iter(VM *vm, Value *a, int n, Value k) {
     if (vm_check_args(vm, "iter", n, k, 1, 2) < 0) return VNULL;
-    if (n == 2) return callable_iter_new(vm, a[0], a[1]);
+    if (n == 2) {
+        if (!vm_callable(vm, a[0])) return vm_raise(vm, vm->e_TypeError, "iter(v, w): v must be callable");
+        return callable_iter_new(vm, a[0], a[1]);
+    }
     return vm_iter(vm, a[0]);
 }
 static Value bi_next(VM *vm, Value *a, int n, Value k) {
     if (vm_check_args(vm, "next", n, k, 1, 2) < 0) return VNULL;
     if (!type_lookup(vm, type_of(vm, a[0]), vm->s___next__))
         return vm_raise(vm, vm->e_TypeError, "'%s' object is not an iterator", type_name(vm, a[0]));
+    if (type_of(vm, a[0]) == vm->t_generator) {
+        /* a generator's return value travels in StopIteration.value */
+        bool ret;
+        Value r = gen_send(vm, a[0], vm->none, &ret);
+        if (!r) return VNULL;
+        if (!ret) return r;
+        if (n == 2) return a[1];
+        return vm_raise_value(vm, exc_new(vm, vm->e_StopIteration, &r, r == vm->none ? 0 : 1));
+    }
     Value r = vm_next(vm, a[0]);
     if (r) return r;
     if (vm->exc) return VNULL;
@@ -144,6 +160,18 @@ static Value bi_dir(VM *vm, Value *a, int n, Value k) {
         Value l = list_new(vm, 0);
         int64_t p = 0; Value key, v;
         while (dict_next(d, &p, &key, &v)) list_append(vm, l, key);
+        return list_sort(vm, l, VNULL, false) ? l : VNULL;
+    }
+    /* A script's own __dir__ wins; its result is listed and sorted as CPython does. */
+    Value name = str_intern_cstr(vm, "__dir__");
+    Type *t = type_of(vm, a[0]);
+    Value f = type_lookup(vm, t, name);
+    if (!isinst(vm, a[0], vm->t_type) && f && f != type_lookup(vm, vm->t_object, name) && t != vm->t_module) {
+        Value r = vm_call_dunder(vm, a[0], name, NULL, 0, NULL);
+        if (!r) return VNULL;
+        Value l = vm_to_list(vm, r);
+        if (!l) return VNULL;
+        if (l == r) l = list_copy(vm, l);
         return list_sort(vm, l, VNULL, false) ? l : VNULL;
     }
     return vm_dir(vm, a[0]);
@@ -163,39 +191,78 @@ static Value bi_locals(VM *vm, Value *a, int n, Value k) {
     return v_from_obj(d);
 }
 static Value bi_vars(VM *vm, Value *a, int n, Value k) {
+    if (vm_check_args(vm, "vars", n, k, 0, 1) < 0) return VNULL;
     if (n == 0) return bi_locals(vm, a, n, k);
     Value d = vm_getattr_opt(vm, a[0], vm->s___dict__);
     if (!d) return vm->exc ? VNULL : vm_raise(vm, vm->e_TypeError, "vars() argument must have __dict__ attribute");
     return d;
 }
+/* input([prompt]): the prompt goes to sys.stdout (flushed), the line comes from
+ * sys.stdin.readline() without its newline; an empty read is EOFError. */
 static Value bi_input(VM *vm, Value *a, int n, Value k) {
     if (vm_check_args(vm, "input", n, k, 0, 1) < 0) return VNULL;
+    Value in = sys_stream(vm, "stdin", vm->sys_stdin), out = sys_stream(vm, "stdout", vm->sys_stdout);
+    if (!in || in == vm->none) return vm_raise(vm, vm->e_RuntimeError, "input(): lost sys.stdin");
+    if (!out || out == vm->none) return vm_raise(vm, vm->e_RuntimeError, "input(): lost sys.stdout");
+    Value err = sys_stream(vm, "stderr", vm->sys_stderr);
+    if (err && err != vm->none) {
+        bool found;
+        if (!vm_call_method_opt(vm, err, vm->s_flush, NULL, 0, &found) && vm->exc) vm_clear_exc(vm);
+    }
     if (n == 1) {
         Value s = vm_str(vm, a[0]);
-        if (!s || vm_write_str(vm, VNULL, s) < 0) return VNULL;
-        if (vm->sys_stdout) vm_call_method(vm, vm->sys_stdout, vm->s_flush, NULL, 0);
+        if (!s || vm_write_str(vm, out, s) < 0) return VNULL;
     }
-    Value line = vm_call_method(vm, vm->sys_stdin, vm->s_readline, NULL, 0);
+    bool found;
+    if (!vm_call_method_opt(vm, out, vm->s_flush, NULL, 0, &found) && vm->exc) vm_clear_exc(vm);
+    Value line = vm_call_method(vm, in, vm->s_readline, NULL, 0);
     if (!line) return VNULL;
+    if (!isinst(vm, line, vm->t_str))
+        return vm_raise(vm, vm->e_TypeError, "object.readline() returned non-string");
     Str *s = as_str(line);
     if (s->len == 0) return vm_raise(vm, vm->e_EOFError, "EOF when reading a line");
     size_t l = s->len;
     if (s->data[l - 1] == '\n') l--;
     return str_new(vm, s->data, l);
 }
+/* exec/eval: without explicit namespaces the code sees the caller's globals and a snapshot of
+ * its locals (writes to a function's locals do not come back, as in CPython). */
 static Value bi_exec_eval(VM *vm, Value *a, int n, Value k, int mode) {
-    if (vm_check_args(vm, mode ? "eval" : "exec", n, k, 1, 3) < 0) return VNULL;
-    if (!isinst(vm, a[0], vm->t_str) && type_of(vm, a[0]) != vm->t_code)
-        return vm_raise(vm, vm->e_TypeError, "%s() arg 1 must be a string, bytes or code object", mode ? "eval" : "exec");
-    Dict *g = n > 1 && a[1] != vm->none ? (Dict *)a[1] : vm->frames[vm->nframes - 1].globals;
-    Dict *l = n > 2 && a[2] != vm->none ? (Dict *)a[2] : (n > 1 && a[1] != vm->none ? NULL : vm->frames[vm->nframes - 1].locals_dict);
+    const char *fname = mode ? "eval" : "exec";
+    if (vm_check_args(vm, fname, n, k, 1, 3) < 0) return VNULL;
+    bool is_bytes = isinst(vm, a[0], vm->t_bytes);
+    if (!isinst(vm, a[0], vm->t_str) && !is_bytes && type_of(vm, a[0]) != vm->t_code)
+        return vm_raise(vm, vm->e_TypeError, "%s() arg 1 must be a string, bytes or code object", fname);
+    Value gv = n > 1 ? a[1] : vm->none, lv = n > 2 ? a[2] : vm->none;
+    if (gv != vm->none && !isinst(vm, gv, vm->t_dict))
+        return mode ? vm_raise(vm, vm->e_TypeError, "globals must be a dict")
+                    : vm_raise(vm, vm->e_TypeError, "exec() globals must be a dict, not %s", type_name(vm, gv));
+    if (lv != vm->none && !isinst(vm, lv, vm->t_dict))
+        return mode ? vm_raise(vm, vm->e_TypeError, "locals must be a mapping")
+                    : vm_raise(vm, vm->e_TypeError, "locals must be a mapping or None, not %s", type_name(vm, lv));
+    Dict *g, *l;
+    if (gv != vm->none) {
+        g = (Dict *)gv;
+        l = lv != vm->none ? (Dict *)lv : g;
+    } else {
+        g = vm->frames[vm->nframes - 1].globals;
+        if (lv != vm->none) l = (Dict *)lv;
+        else {
+            Value lo = bi_locals(vm, NULL, 0, VNULL);
+            if (!lo) return VNULL;
+            l = (Dict *)lo;
+        }
+    }
     Value code = a[0];
-    if (isinst(vm, code, vm->t_str)) {
-        code = vm_compile(vm, str_cstr(a[0]), as_str(a[0])->len, "<string>", mode);
+    if (!(type_of(vm, code) == vm->t_code)) {
+        const char *src = is_bytes ? (const char *)((Bytes *)code)->data : str_cstr(code);
+        size_t len = is_bytes ? (size_t)((Bytes *)code)->n : (size_t)as_str(code)->len;
+        if (strlen(src) != len) return vm_raise(vm, vm->e_ValueError, "source code string cannot contain null bytes");
+        code = vm_compile(vm, src, len, "<string>", mode);
         if (!code) return VNULL;
     }
     if (!dict_get_str(g, vm->s___builtins__)) dict_set(vm, g, vm->s___builtins__, vm->builtins_mod);
-    Value r = vm_run_code(vm, (Code *)code, g, l ? l : g);
+    Value r = vm_run_code(vm, (Code *)code, g, l);
     if (!r) return VNULL;
     return mode ? r : vm->none;
 }
@@ -205,9 +272,20 @@ static Value bi_compile(VM *vm, Value *a, int n, Value k) {
     static const char *const names[] = { "source", "filename", "mode", "flags", "dont_inherit", "optimize", NULL };
     Value o[6];
     if (vm_parse_args(vm, "compile", a, n, k, names, 3, 0, o) < 0) return VNULL;
+    bool is_bytes = isinst(vm, o[0], vm->t_bytes);
+    if (!isinst(vm, o[0], vm->t_str) && !is_bytes)
+        return vm_raise(vm, vm->e_TypeError, "compile() arg 1 must be a string, bytes or AST object");
+    if (!isinst(vm, o[1], vm->t_str))
+        return vm_raise(vm, vm->e_TypeError, "expected str, bytes or os.PathLike object, not %s", type_name(vm, o[1]));
+    if (!isinst(vm, o[2], vm->t_str))
+        return vm_raise(vm, vm->e_TypeError, "compile() argument 'mode' must be str, not %s", type_name(vm, o[2]));
     const char *mode = str_cstr(o[2]);
-    int m = !strcmp(mode, "eval") ? 1 : !strcmp(mode, "single") ? 2 : 0;
-    return vm_compile(vm, str_cstr(o[0]), as_str(o[0])->len, str_cstr(o[1]), m);
+    int m = !strcmp(mode, "eval") ? 1 : !strcmp(mode, "single") ? 2 : !strcmp(mode, "exec") ? 0 : -1;
+    if (m < 0) return vm_raise(vm, vm->e_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+    const char *src = is_bytes ? (const char *)((Bytes *)o[0])->data : str_cstr(o[0]);
+    size_t len = is_bytes ? (size_t)((Bytes *)o[0])->n : (size_t)as_str(o[0])->len;
+    if (strlen(src) != len) return vm_raise(vm, vm->e_ValueError, "source code string cannot contain null bytes");
+    return vm_compile(vm, src, len, str_cstr(o[1]), m);
 }
 
 void builtins_extra_init(VM *vm, Value mod) __attribute__((weak));

@@ -56,6 +56,7 @@ typedef struct Func {
     Value closure;            /* tuple of cells or VNULL */
     Value name, qualname, doc, module;
     Dict *dict;               /* function attributes (__dict__), lazily created */
+    Value annotations;        /* dict or VNULL */
 } Func;
 
 /* An activation record. Frames of plain calls live in the VM's frame array with their slots on

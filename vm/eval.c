@@ -1039,6 +1039,7 @@ do_call:
         Value qualname = POP();
         Value code = POP();
         Value closure = (arg & 4) ? POP() : VNULL;
+        Value annotations = (arg & 8) ? POP() : VNULL;
         Value kwdefaults = (arg & 2) ? POP() : VNULL;
         Value defaults = (arg & 1) ? POP() : VNULL;
         Value f = func_new(vm, (Code *)code, fr->globals, qualname);
@@ -1046,6 +1047,7 @@ do_call:
         ((Func *)f)->closure = closure;
         ((Func *)f)->kwdefaults = kwdefaults;
         ((Func *)f)->defaults = defaults;
+        ((Func *)f)->annotations = annotations;
         PUSH(f);
         DISPATCH();
     }

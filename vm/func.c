@@ -13,6 +13,7 @@ static void func_trace(GC *gc, Obj *o) {
     gc_mark(gc, f->defaults); gc_mark(gc, f->kwdefaults); gc_mark(gc, f->closure);
     gc_mark(gc, f->name); gc_mark(gc, f->qualname); gc_mark(gc, f->doc); gc_mark(gc, f->module);
     gc_mark_obj(gc, f->dict);
+    gc_mark(gc, f->annotations);
 }
 static void code_trace(GC *gc, Obj *o) {
     Code *c = (Code *)o;
@@ -205,7 +206,11 @@ static Value func_get_code(VM *vm, Value *a, int n, Value k) { return v_from_obj
 static Value func_get_closure(VM *vm, Value *a, int n, Value k) { Value c = ((Func *)a[0])->closure; return c ? c : vm->none; }
 static Value func_get_kwdefaults(VM *vm, Value *a, int n, Value k) { Value d = ((Func *)a[0])->kwdefaults; return d ? d : vm->none; }
 static Value func_get_globals(VM *vm, Value *a, int n, Value k) { return v_from_obj(((Func *)a[0])->globals); }
-static Value func_get_annotations(VM *vm, Value *a, int n, Value k) { return dict_new_v(vm); }
+static Value func_get_annotations(VM *vm, Value *a, int n, Value k) {
+    Func *f = (Func *)a[0];
+    if (!f->annotations) f->annotations = dict_new_v(vm);
+    return f->annotations;
+}
 static Value cell_contents(VM *vm, Value *a, int n, Value k) {
     Value v = ((Cell *)a[0])->v;
     return v ? v : vm_raise(vm, vm->e_ValueError, "Cell is empty");

@@ -242,8 +242,11 @@ Value vm_import_from(VM *vm, Value mod, Value name) {
     Value m;
     if (dict_get(vm, vm->modules, str_from_cstr(vm, buf), &m) == 1) return m;
     Value f = isinst(vm, mod, vm->t_module) ? dict_get_str(((Module *)mod)->dict, vm->s___file__) : VNULL;
-    if (f) return vm_raise(vm, vm->e_ImportError, "cannot import name '%s' from '%s' (%s)", str_cstr(name), str_cstr(mn), str_cstr(f));
-    return vm_raise(vm, vm->e_ImportError, "cannot import name '%s' from '%s' (unknown location)", str_cstr(name), str_cstr(mn));
+    if (f) vm_raise(vm, vm->e_ImportError, "cannot import name '%s' from '%s' (%s)", str_cstr(name), str_cstr(mn), str_cstr(f));
+    else vm_raise(vm, vm->e_ImportError, "cannot import name '%s' from '%s' (unknown location)", str_cstr(name), str_cstr(mn));
+    Value e = vm->exc;
+    if (e) { exc_set_attr(vm, e, vm->s_name, mn); exc_set_attr(vm, e, STR(vm, "path"), f ? f : vm->none); vm->exc = e; }
+    return VNULL;
 }
 
 int vm_import_star(VM *vm, Value mod, Dict *ns) {

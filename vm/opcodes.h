@@ -71,7 +71,7 @@
     X(JUMP_IF_FALSE_OR_POP, 99, "jump keeping TOS if falsy, else pop") \
     X(JUMP_IF_TRUE_OR_POP, 99, "jump keeping TOS if truthy, else pop") \
     X(RETURN_VALUE, -1, "return TOS") \
-    X(MAKE_FUNCTION, 99, "function from code TOS; arg flags 1 defaults, 2 kwdefaults, 4 closure") \
+    X(MAKE_FUNCTION, 99, "function from code, qualname; arg flags 1 defaults, 2 kwdefaults, 4 closure, 8 annotations") \
     X(RAISE_VARARGS, 99, "raise (arg 0: re-raise, 1: TOS, 2: TOS1 from TOS)") \
     X(RERAISE, -1, "re-raise TOS keeping its traceback") \
     X(PUSH_EXC_INFO, 1, "handler entry: push the previously handled exception below TOS") \
