@@ -840,6 +840,13 @@ do_call:
             if (list_iter_next(it, &v)) { PUSH(v); DISPATCH(); }
             sp--; JUMPTO(arg); DISPATCH();
         }
+        if (t == vm->t_str_ascii_iterator || t == vm->t_str_iterator) {
+            SAVE();
+            Value v = str_iter_next(vm, it);
+            if (v) { PUSH(v); DISPATCH(); }
+            if (vm->exc) ERR();
+            sp--; JUMPTO(arg); DISPATCH();
+        }
         SAVE();
         if (t == vm->t_generator) {
             Gen *g = (Gen *)it;

@@ -672,7 +672,7 @@ typedef struct { Obj head; Value s; int64_t pos; } StrIter;
 static void striter_trace(GC *gc, Obj *o) { gc_mark(gc, ((StrIter *)o)->s); }
 
 Value str_iter_new(VM *vm, Value s) {
-    StrIter *it = gc_alloc(vm, vm->t_str_iterator, sizeof(StrIter));
+    StrIter *it = gc_alloc(vm, as_str(s)->len == as_str(s)->cplen ? vm->t_str_ascii_iterator : vm->t_str_iterator, sizeof(StrIter));
     if (!it) return VNULL;
     it->s = s;
     return v_from_obj(it);
@@ -758,6 +758,11 @@ void str_init(VM *vm) {
     type_add_method(vm, vm->t_str_iterator, "__next__", si_next);
     type_add_method(vm, vm->t_str_iterator, "__iter__", si_iter);
     type_add_method(vm, vm->t_str_iterator, "__length_hint__", si_length_hint);
+    Type *ai = vm->t_str_ascii_iterator = type_new_builtin(vm, "str_ascii_iterator", vm->t_object, sizeof(StrIter), 0);
+    ai->trace = striter_trace;
+    type_add_method(vm, ai, "__next__", si_next);
+    type_add_method(vm, ai, "__iter__", si_iter);
+    type_add_method(vm, ai, "__length_hint__", si_length_hint);
 }
 
 /* ------------------------------------------------- Unicode character database

@@ -132,6 +132,7 @@ struct VM {
     ASPEN_NAMES(X)
 #undef X
     Type *t_stdstream;         /* sys.std* objects (stdlib/sys.c) */
+    Type *t_str_ascii_iterator; /* CPython 3.11 names the iterator of an ASCII str differently */
     Value none, true_, false_, notimpl, ellipsis;
     Value object_init, object_new;   /* object.__init__ / object.__new__ natives */
     Value empty_tuple, empty_str;
