@@ -7,6 +7,8 @@
 #include "lang/parser_internal.h"
 
 static Node *p_atom(Parser *p);
+static Node *dict_value(Parser *p);
+static Node *dict_value_at(Parser *p, Token *colon);
 static Node *p_factor(Parser *p);
 
 /* ---- target validation ---- */
@@ -263,8 +265,8 @@ static Node *p_brace(Parser *p, Token *open) {
         v_push(p, &vals, p_bitor(p));
     } else {
         Node *first = p_star_named(p);
-        if (first->kind != N_STARRED && p_acceptop(p, O_COLON)) {
-            Node *v = p_expression(p);
+        if (first->kind != N_STARRED && p_isop(p, O_COLON)) {
+            Node *v = dict_value(p);
             if (at_comp_for(p)) {
                 Node *c = comp(p, N_DICTCOMP, open, first, v);
                 expect_op(p, O_RBRACE);
@@ -298,6 +300,7 @@ static Node *p_brace(Parser *p, Token *open) {
             continue;
         }
         Node *k = p_expression(p);
+        Token *colon_tok = p_peek(p, 0);
         if (!p_acceptop(p, O_COLON)) {
             Token *t = p_peek(p, 0);
             if (t->type == T_OP && (t->op == O_COMMA || t->op == O_RBRACE))
@@ -306,7 +309,7 @@ static Node *p_brace(Parser *p, Token *open) {
             p_invalid(p, t);
         }
         v_push(p, &keys, k);
-        v_push(p, &vals, p_expression(p));
+        v_push(p, &vals, dict_value_at(p, colon_tok));
     }
     if (!p_isop(p, O_RBRACE)) missing_comma_or_invalid(p, vals.items[vals.n - 1]);
     p_next(p);
@@ -315,6 +318,19 @@ static Node *p_brace(Parser *p, Token *open) {
     d->u.dict.values = v_list(&vals);
     p_end(p, d);
     return d;
+}
+
+/* The value after `key:` in a dict display (the ':' is the current token or just consumed). */
+static Node *dict_value_at(Parser *p, Token *colon) {
+    Token *t = p_peek(p, 0);
+    if (t->type == T_OP && (t->op == O_COMMA || t->op == O_RBRACE))
+        p_error(p, "SyntaxError", colon->line, colon->col + 1, colon->end_line, colon->end_col + 1,
+                "expression expected after dictionary key and ':'");
+    return p_expression(p);
+}
+static Node *dict_value(Parser *p) {
+    Token *colon = p_next(p);
+    return dict_value_at(p, colon);
 }
 
 static Node *constant(Parser *p, Token *t, ConstKind k) {

@@ -12,8 +12,9 @@ static NodeList p_simple_stmts(Parser *p);
 
 static NodeList p_block(Parser *p, const char *what, int header_line) {
     if (p_peek(p, 0)->type == T_NEWLINE) {
-        p_next(p);
+        Token *nl = p_next(p);
         Token *t = p_peek(p, 0);
+        if (t->type == T_ENDMARKER) t = nl;   /* at end of file CPython points at the header's end */
         if (t->type != T_INDENT) {
             p_error(p, "IndentationError", t->line, t->col + 1, t->end_line, t->end_col + 1,
                     "expected an indented block after %s on line %d", what, header_line);
