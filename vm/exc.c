@@ -95,7 +95,11 @@ void exc_set_attr(VM *vm, Value exc, Value name, Value v) {
 
 void exc_add_traceback(VM *vm, Value exc, Code *code, int line) {
     if (!exc || !isinst(vm, exc, vm->e_BaseException)) return;
+    /* a MemoryError still gets its traceback: these few bytes are allowed past the limit */
+    size_t limit = vm->config.memory_limit;
+    vm->config.memory_limit = 0;
     Traceback *t = gc_alloc(vm, vm->t_traceback, sizeof(Traceback));
+    vm->config.memory_limit = limit;
     if (!t) return;
     t->code = code;
     t->line = line;

@@ -56,6 +56,8 @@ void module_add_fn(VM *vm, Value mod, const char *name, NativeFn fn) {
 
 /* ---- compiling and running source ---- */
 
+static Value compile_source(VM *vm, const char *src, size_t len, const char *filename, int mode);
+
 static Value syntax_error_value(VM *vm, SyntaxErr *err, const char *filename, const char *src, size_t len) {
     Type *t = vm->e_SyntaxError;
     if (err->kind && strcmp(err->kind, "IndentationError") == 0) t = vm->e_IndentationError;
@@ -86,6 +88,16 @@ static Value syntax_error_value(VM *vm, SyntaxErr *err, const char *filename, co
 }
 
 Value vm_compile(VM *vm, const char *src, size_t len, const char *filename, int mode) {
+    /* compiling needs memory proportional to the source, and the compiler does not expect an
+     * allocation to fail: the embedder's memory limit applies to running code, not here */
+    size_t limit = vm->config.memory_limit;
+    vm->config.memory_limit = 0;
+    Value r = compile_source(vm, src, len, filename, mode);
+    vm->config.memory_limit = limit;
+    return r;
+}
+
+static Value compile_source(VM *vm, const char *src, size_t len, const char *filename, int mode) {
     Arena *a = arena_new();
     SyntaxErr err;
     memset(&err, 0, sizeof err);
