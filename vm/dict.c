@@ -236,6 +236,33 @@ Value dict_get_str(Dict *d, Value interned) {
     }
 }
 
+/* Attribute caches remember where a name sat in the last instance dict they saw: instances of
+ * one class usually insert their attributes in the same order, so the entry number matches
+ * and no hashing or probing is needed. */
+Value dict_get_str_hint(Dict *d, Value interned, int32_t *hint) {
+    int32_t h = *hint;
+    if (d && h >= 0 && h < d->nentries && d->entries[h].key == interned) return d->entries[h].value;
+    Value v = dict_get_str(d, interned);
+    if (v && d) {
+        for (int64_t i = 0; i < d->nentries && i < 64; i++)
+            if (d->entries[i].key == interned) { *hint = (int32_t)i; break; }
+    }
+    return v;
+}
+
+int dict_set_str_hint(VM *vm, Dict *d, Value interned, Value v, int32_t *hint) {
+    int32_t h = *hint;
+    if (h >= 0 && h < d->nentries && d->entries[h].key == interned) {
+        d->entries[h].value = v;
+        d->version++;
+        return 0;
+    }
+    if (dict_set(vm, d, interned, v) < 0) return -1;
+    for (int64_t i = 0; i < d->nentries && i < 64; i++)
+        if (d->entries[i].key == interned) { *hint = (int32_t)i; break; }
+    return 0;
+}
+
 int dict_set_cstr(VM *vm, Dict *d, const char *key, Value v) {
     return dict_set(vm, d, str_intern_cstr(vm, key), v);
 }

@@ -49,6 +49,7 @@ static void attr_cache_fill(VM *vm, Code *co, uint32_t *ip, Value obj, Value nam
     ac->epoch = vm->type_epoch;
     ac->kind = kind;
     ac->descr = kind == AC_METHOD ? type_lookup(vm, t, name) : VNULL;
+    ac->hint = -1;
 }
 
 /* CPython's _PyObject_FunctionStr: "module.qualname()" for messages about a callee. */
@@ -256,7 +257,7 @@ dispatch:
             AttrCache *ac = &co->caches[ip - co->code - 1];
             if (ac->type == t && ac->epoch == vm->type_epoch) {
                 Dict *d = *(Dict **)((char *)obj + t->dictoffset);
-                Value v = d ? dict_get_str(d, names[arg]) : VNULL;
+                Value v = d ? dict_get_str_hint(d, names[arg], &ac->hint) : VNULL;
                 if (v) { TOP() = v; DISPATCH(); }
             }
         }
@@ -276,7 +277,7 @@ dispatch:
                 Dict **slot = (Dict **)((char *)obj + t->dictoffset);
                 SAVE();
                 if (!*slot) { *slot = dict_new(vm); CHECKV(*slot); }
-                if (dict_set(vm, *slot, names[arg], v) < 0) ERR();
+                if (dict_set_str_hint(vm, *slot, names[arg], v, &ac->hint) < 0) ERR();
                 sp -= 2;
                 DISPATCH();
             }

@@ -169,7 +169,7 @@ Value str_from_codepoint(VM *vm, uint32_t cp) {
 
 /* ------------------------------------------------------- hashing, interning */
 
-int64_t str_hash(Str *s) {
+int64_t str_hash_compute(Str *s) {
     if (s->head.aux & 1) return s->hash;
     /* A multiply-xorshift hash over 8-byte words, finished with murmur's fmix64. */
     const uint8_t *p = (const uint8_t *)s->data;

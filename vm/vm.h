@@ -271,7 +271,9 @@ Value str_intern_cstr(VM *vm, const char *s);
 Value str_printf(VM *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static inline Str *as_str(Value v) { return (Str *)v; }
 static inline const char *str_cstr(Value v) { return ((Str *)v)->data; }
-int64_t str_hash(Str *s);
+int64_t str_hash_compute(Str *s);
+/* cached after the first call (head.aux bit 0) */
+static inline int64_t str_hash(Str *s) { return (s->head.aux & 1) ? s->hash : str_hash_compute(s); }
 bool str_eq(Str *a, Str *b);
 Value str_concat(VM *vm, Value a, Value b);
 Value str_from_codepoint(VM *vm, uint32_t cp);
@@ -327,6 +329,8 @@ int dict_get(VM *vm, Dict *d, Value key, Value *out);     /* 1 found, 0 missing,
 int dict_set(VM *vm, Dict *d, Value key, Value v);
 int dict_del(VM *vm, Dict *d, Value key);                 /* 1 deleted, 0 missing, -1 error */
 Value dict_get_str(Dict *d, Value interned);              /* identity lookup for interned keys */
+Value dict_get_str_hint(Dict *d, Value interned, int32_t *hint);   /* with an entry-number hint */
+int dict_set_str_hint(VM *vm, Dict *d, Value interned, Value v, int32_t *hint);
 int dict_set_cstr(VM *vm, Dict *d, const char *key, Value v);
 Value dict_get_cstr(VM *vm, Dict *d, const char *key);
 int64_t dict_len(Dict *d);
