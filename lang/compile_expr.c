@@ -526,6 +526,13 @@ static void comp_loops(Compiler *c, const Node *n, int gi, int depth) {
 void c_comprehension(Compiler *c, const Node *n) {
     Scope *child = scope_next_child(c->u->scope, n);
     const Node *first = n->u.comp.generators.items[0];
+    if (child->is_coroutine && n->kind != N_GENERATOREXP) {
+        Scope *p = c->u->scope;
+        while (p->kind == SC_COMPREHENSION && p->is_coroutine) p = p->parent;
+        bool ok = p->is_coroutine || (c->interactive && p->kind == SC_MODULE);
+        if (!ok) c_error(c, n, "asynchronous comprehension outside of an asynchronous function");
+        if (c->interactive && p->kind == SC_MODULE) c->u->flags |= CO_COROUTINE;
+    }
     const char *qn = c_qualname(c, child->name, child);
     c_enter_unit(c, child, child->name, qn, n->line);
     Unit *u = c->u;

@@ -206,6 +206,7 @@ static void visit_expr(ST *st, Scope *s, const Node *n) {
     case N_SET: case N_LIST: case N_TUPLE: case N_JOINEDSTR: visit_list(st, s, &n->u.seq.elts); break;
     case N_LISTCOMP: case N_SETCOMP: case N_DICTCOMP: case N_GENERATOREXP: visit_comprehension(st, s, n); break;
     case N_AWAIT:
+        if (s->kind == SC_COMPREHENSION && s->node->kind != N_GENERATOREXP) s->is_coroutine = 1;
         visit_expr(st, s, n->u.ret.value);
         break;
     case N_YIELD: case N_YIELDFROM:

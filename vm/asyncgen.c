@@ -7,6 +7,7 @@
 #include "vm/vm.h"
 #include "vm/containers.h"
 #include "vm/interp.h"
+Value vm_get_awaitable(VM *vm, Value v, int where);
 
 Value gen_throw_into(VM *vm, Gen *g, Value exc, bool *returned);
 
@@ -127,7 +128,82 @@ static Value ag_aclose_m(VM *vm, Value *a, int n, Value k) {
 }
 static Value ag_aiter_m(VM *vm, Value *a, int n, Value k) { return a[0]; }
 
+/* anext(it, default): an awaitable that turns StopAsyncIteration into `default`. */
+typedef struct { Obj head; Value inner, dflt; int started; } AnextAwaitable;
+
+static void anext_trace(GC *gc, Obj *o) {
+    AnextAwaitable *a = (AnextAwaitable *)o;
+    gc_mark(gc, a->inner); gc_mark(gc, a->dflt);
+}
+
+static Value anext_step(VM *vm, AnextAwaitable *a, Value v, Value exc) {
+    if (!a->started) {
+        Value it = vm_get_awaitable(vm, a->inner, 0);
+        if (!it) return VNULL;
+        a->inner = it;
+        a->started = 1;
+    }
+    Value r;
+    if (exc) {
+        Value th = vm_getattr(vm, a->inner, vm->s_throw);
+        r = th ? vm_call1(vm, th, exc) : VNULL;
+    } else {
+        r = vm_call_method(vm, a->inner, vm->s_send, &v, 1);
+    }
+    if (r) return r;
+    if (vm_exc_is(vm, vm->e_StopAsyncIteration)) {
+        vm_clear_exc(vm);
+        return stop_with(vm, a->dflt);
+    }
+    return VNULL;
+}
+static Value anext_next_m(VM *vm, Value *a, int n, Value k) { return anext_step(vm, (AnextAwaitable *)a[0], vm->none, VNULL); }
+static Value anext_send_m(VM *vm, Value *a, int n, Value k) { return anext_step(vm, (AnextAwaitable *)a[0], n > 1 ? a[1] : vm->none, VNULL); }
+static Value anext_throw_m(VM *vm, Value *a, int n, Value k) {
+    if (n < 2) return vm_raise(vm, vm->e_TypeError, "throw expected at least 1 argument, got 0");
+    Value e = a[1];
+    if (isinst(vm, e, vm->t_type)) { e = vm_call(vm, e, NULL, 0, VNULL); if (!e) return VNULL; }
+    return anext_step(vm, (AnextAwaitable *)a[0], vm->none, e);
+}
+
+static Value bi_aiter(VM *vm, Value *a, int n, Value k) {
+    if (vm_check_args(vm, "aiter", n, k, 1, 1) < 0) return VNULL;
+    bool found;
+    Value r = vm_call_dunder(vm, a[0], vm->s___aiter__, NULL, 0, &found);
+    if (!found) return vm_raise(vm, vm->e_TypeError, "'%s' object is not an async iterable", type_name(vm, a[0]));
+    if (r && !type_lookup(vm, type_of(vm, r), vm->s___anext__))
+        return vm_raise(vm, vm->e_TypeError, "aiter() returned not an async iterator of type '%s'", type_name(vm, r));
+    return r;
+}
+
+static Value bi_anext(VM *vm, Value *a, int n, Value k) {
+    if (vm_check_args(vm, "anext", n, k, 1, 2) < 0) return VNULL;
+    bool found;
+    Value aw = vm_call_dunder(vm, a[0], vm->s___anext__, NULL, 0, &found);
+    if (!found) return vm_raise(vm, vm->e_TypeError, "'%s' object is not an async iterator", type_name(vm, a[0]));
+    if (!aw || n == 1) return aw;
+    Type *t = (Type *)dict_get_cstr(vm, vm->hidden, "__aspen_anext_awaitable__");
+    AnextAwaitable *w = gc_alloc(vm, t, sizeof(AnextAwaitable));
+    if (!w) return VNULL;
+    w->inner = aw;
+    w->dflt = a[1];
+    return v_from_obj(w);
+}
+
+void asyncgen_builtins_init(VM *vm) {
+    module_add_fn(vm, vm->builtins_mod, "aiter", bi_aiter);
+    module_add_fn(vm, vm->builtins_mod, "anext", bi_anext);
+}
+
 void asyncgen_init(VM *vm) {
+    Type *an = type_new_builtin(vm, "anext_awaitable", vm->t_object, sizeof(AnextAwaitable), 0);
+    an->trace = anext_trace;
+    type_add_method(vm, an, "__await__", aw_self_m);
+    type_add_method(vm, an, "__iter__", aw_self_m);
+    type_add_method(vm, an, "__next__", anext_next_m);
+    type_add_method(vm, an, "send", anext_send_m);
+    type_add_method(vm, an, "throw", anext_throw_m);
+    dict_set_cstr(vm, vm->hidden, "__aspen_anext_awaitable__", v_from_obj(an));
     Type *o = vm->t_object;
     vm->t_async_generator_wrapped_value = type_new_builtin(vm, "async_generator_wrapped_value", o, sizeof(BoundMethod), 0);
     vm->t_async_generator_wrapped_value->trace = wrapped_trace;

@@ -7,7 +7,7 @@
 typedef struct { Obj head; Value origin, args; } GenericAlias;
 
 static Type *alias_type(VM *vm) {
-    Value t = dict_get_cstr(vm, vm->t_object->dict, "__aspen_generic_alias__");
+    Value t = dict_get_cstr(vm, vm->hidden, "__aspen_generic_alias__");
     return t ? (Type *)t : NULL;
 }
 
@@ -83,7 +83,7 @@ void genericalias_init(VM *vm) {
     type_add_method(vm, t, "__eq__", ga_eq);
     type_add_method(vm, t, "__getattr__", ga_getattr);
     t->flags |= TF_HAS_GETATTR;
-    dict_set_cstr(vm, vm->t_object->dict, "__aspen_generic_alias__", v_from_obj(t));
+    dict_set_cstr(vm, vm->hidden, "__aspen_generic_alias__", v_from_obj(t));
     Type *generic[] = { vm->t_list, vm->t_dict, vm->t_tuple, vm->t_set, vm->t_frozenset, vm->t_type };
     for (size_t i = 0; i < sizeof generic / sizeof generic[0]; i++)
         type_add_classmethod(vm, generic[i], "__class_getitem__", class_getitem);

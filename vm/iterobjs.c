@@ -127,7 +127,7 @@ Value range_iter_new(VM *vm, Value range) {
     int64_t last = r->len ? (int64_t)((uint64_t)r->start + (uint64_t)(r->len - 1) * (uint64_t)r->step) : 0;
     bool small = smallint_fits(r->start) && smallint_fits(last);
     Type *t = vm->t_range_iterator;
-    if (!small) t = (Type *)dict_get_cstr(vm, vm->t_range_iterator->dict, "__aspen_long__");
+    if (!small) t = (Type *)dict_get_cstr(vm, vm->hidden, "__aspen_long__");
     It *it = it_alloc(vm, t, small ? range_next : longrange_next);
     if (!it) return VNULL;
     it->i = r->start;
@@ -625,7 +625,7 @@ void iterobjs_init(VM *vm) {
     vm->t_list_reverseiterator = iter_type(vm, "list_reverseiterator", 0);
     vm->t_tuple_iterator = iter_type(vm, "tuple_iterator", 0);
     vm->t_range_iterator = iter_type(vm, "range_iterator", 0);
-    type_set_attr(vm, vm->t_range_iterator, "__aspen_long__",
+    dict_set_cstr(vm, vm->hidden, "__aspen_long__",
                   v_from_obj(iter_type(vm, "longrange_iterator", 0)));
     vm->t_set_iterator = iter_type(vm, "set_iterator", 0);
     vm->t_dict_keyiterator = iter_type(vm, "dict_keyiterator", 0);

@@ -222,22 +222,22 @@ static Value iweakref_get(VM *vm, Value *a, int n, Value k) { return vm->none; }
 
 /* One shared descriptor object each, created on first use. */
 Value instance_dict_descr(VM *vm) {
-    Value d = dict_get_cstr(vm, vm->t_object->dict, "__aspen_instance_dict__");
+    Value d = dict_get_cstr(vm, vm->hidden, "__aspen_instance_dict__");
     if (d) return d;
     Property *p = gc_alloc(vm, vm->t_property, sizeof(Property));
     p->fget = native_new(vm, "__dict__", idict_get, VNULL);
     p->fset = native_new(vm, "__dict__", idict_set, VNULL);
     p->fdel = vm->none; p->doc = vm->none; p->name = vm->s___dict__;
-    dict_set_cstr(vm, vm->t_object->dict, "__aspen_instance_dict__", v_from_obj(p));
+    dict_set_cstr(vm, vm->hidden, "__aspen_instance_dict__", v_from_obj(p));
     return v_from_obj(p);
 }
 Value instance_weakref_descr(VM *vm) {
-    Value d = dict_get_cstr(vm, vm->t_object->dict, "__aspen_instance_weakref__");
+    Value d = dict_get_cstr(vm, vm->hidden, "__aspen_instance_weakref__");
     if (d) return d;
     Property *p = gc_alloc(vm, vm->t_property, sizeof(Property));
     p->fget = native_new(vm, "__weakref__", iweakref_get, VNULL);
     p->fset = vm->none; p->fdel = vm->none; p->doc = vm->none; p->name = vm->s___weakref__;
-    dict_set_cstr(vm, vm->t_object->dict, "__aspen_instance_weakref__", v_from_obj(p));
+    dict_set_cstr(vm, vm->hidden, "__aspen_instance_weakref__", v_from_obj(p));
     return v_from_obj(p);
 }
 

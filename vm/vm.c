@@ -15,6 +15,7 @@ void func_init(VM *vm);
 void gen_init(VM *vm);
 void genericalias_init(VM *vm);
 void asyncgen_init(VM *vm);
+void asyncgen_builtins_init(VM *vm);
 void module_init(VM *vm);
 void exc_init(VM *vm);
 void str_init(VM *vm);
@@ -60,6 +61,7 @@ VM *vm_new(const VMConfig *cfg) {
     type_init(vm);            /* object, type, str Type objects */
     dict_init(vm);
     if (!vm->interned) vm->interned = dict_new(vm);
+    vm->hidden = dict_new(vm);
     tuple_init(vm);
     vm->empty_tuple = tuple_new(vm, 0);
     type_finish_bootstrap(vm);
@@ -96,6 +98,7 @@ VM *vm_new(const VMConfig *cfg) {
     module_init(vm);
     vm->modules = dict_new(vm);
     builtins_init(vm);
+    asyncgen_builtins_init(vm);
     sys_init(vm);
     /* built-ins whose items live inline: subclasses get no dict slot (see type_new_heap) */
     Type *varsize[] = { vm->t_tuple, vm->t_str, vm->t_bytes };
@@ -139,6 +142,7 @@ void gc_mark_roots(VM *vm, GC *gc) {
     gc_mark(gc, vm->builtins_mod);
     gc_mark_obj(gc, vm->modules);
     gc_mark_obj(gc, vm->interned);
+    gc_mark_obj(gc, vm->hidden);
     gc_mark(gc, vm->main_mod);
     gc_mark(gc, vm->sys_mod);
     gc_mark(gc, vm->path_list);

@@ -115,6 +115,7 @@ struct VM {
     Value builtins_mod;
     Dict *modules;             /* sys.modules */
     Dict *interned;            /* str -> str */
+    Dict *hidden;              /* the VM's internal registry (types and objects scripts never see) */
     Value main_mod;
     Value sys_mod;
     Value path_list;           /* sys.path */
