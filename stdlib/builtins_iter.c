@@ -48,6 +48,9 @@ static Value bi_max(VM *vm, Value *a, int n, Value k) { return min_max(vm, a, n,
 static Value bi_sum(VM *vm, Value *a, int n, Value k) {
     static const char *const names[] = { "iterable", "start", NULL };
     Value o[2];
+    for (int i = 0; k && i < (int)as_tuple(k)->n; i++)   /* CPython's wording for pos-only names */
+        if (strcmp(str_cstr(as_tuple(k)->items[i]), "start"))
+            return vm_raise(vm, vm->e_TypeError, "'%s' is an invalid keyword argument for sum()", str_cstr(as_tuple(k)->items[i]));
     if (vm_parse_args(vm, "sum", a, n, k, names, 1, 1, o) < 0) return VNULL;
     Value acc = o[1] ? o[1] : v_from_int(0);
     if (isinst(vm, acc, vm->t_str))

@@ -23,6 +23,7 @@ static Value bi_abs(VM *vm, Value *a, int n, Value k) {
         int64_t x = v_int(a[0]);
         return int_from_i64(vm, x < 0 ? -x : x);
     }
+    if (type_of(vm, a[0]) == vm->t_bool) return v_from_int(a[0] == vm->true_);
     bool found;
     Value r = vm_call_dunder(vm, a[0], vm->s___abs__, NULL, 0, &found);
     if (!found) return vm_raise(vm, vm->e_TypeError, "bad operand type for abs(): '%s'", type_name(vm, a[0]));
@@ -33,7 +34,10 @@ static Value bi_round(VM *vm, Value *a, int n, Value k) {
     static const char *const names[] = { "number", "ndigits", NULL };
     Value o[2];
     if (vm_parse_args(vm, "round", a, n, k, names, 1, 0, o) < 0) return VNULL;
-    if (v_is_int(o[0]) && (!o[1] || o[1] == vm->none)) return o[0];
+    if (!o[1] || o[1] == vm->none) {
+        if (v_is_int(o[0])) return o[0];
+        if (type_of(vm, o[0]) == vm->t_bool) return v_from_int(o[0] == vm->true_);
+    }
     bool found;
     Value r;
     if (!o[1] || o[1] == vm->none) r = vm_call_dunder(vm, o[0], vm->s___round__, NULL, 0, &found);

@@ -245,7 +245,6 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
             self._waiters.append(fut)
             try:
                 await fut
-                return True
             finally:
                 self._waiters.remove(fut)
         finally:
@@ -259,6 +258,7 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
                     cancelled = True
             if cancelled:
                 raise CancelledError
+        return True
 
     async def wait_for(self, predicate):
         """Wait until predicate() is true; return its last value."""

@@ -1,0 +1,172 @@
+/* asyncio.h — internal header of the C asyncio core (the .c files of stdlib/asyncio): the layouts of
+ * Future, Task, Handle and the event loop, the ready queue and timer heap they share, and the
+ * per-VM module state. Only the asyncio C files (and tests/unit/test_loop.c) include it. */
+#ifndef ASPEN_ASYNCIO_H
+#define ASPEN_ASYNCIO_H
+
+#include "vm/vm.h"
+
+/* ---- ready queue: an intrusive FIFO ----
+ * Every object that can be queued (Handle, Task) keeps its link right after the object
+ * header, so the queue is two pointers and a push never allocates. */
+typedef struct QNode { Obj head; struct QNode *qnext; } QNode;
+typedef struct ReadyQueue { QNode *first, *last; int64_t n; } ReadyQueue;
+
+void rq_push(ReadyQueue *q, QNode *node);
+QNode *rq_pop(ReadyQueue *q);                  /* NULL when empty */
+void rq_trace(GC *gc, ReadyQueue *q);
+
+/* ---- timers: a binary min-heap ordered by (deadline ns, sequence) ----
+ * Entries are values, so an object needs no heap index; cancelled entries are dropped when
+ * they reach the top (or earlier, by timers_compact). */
+typedef struct TimerEntry { int64_t when; uint64_t seq; Obj *obj; } TimerEntry;
+typedef struct TimerHeap { TimerEntry *items; int64_t n, cap; uint64_t seq; } TimerHeap;
+
+int timers_push(TimerHeap *h, int64_t when, Obj *obj);   /* -1: out of memory */
+TimerEntry timers_pop(TimerHeap *h);                      /* n must be > 0 */
+static inline const TimerEntry *timers_peek(const TimerHeap *h) { return h->n ? &h->items[0] : NULL; }
+/* Drop every entry for which dead(obj) is true (keeps the heap order). */
+void timers_compact(TimerHeap *h, bool (*dead)(Obj *obj, void *ctx), void *ctx);
+void timers_trace(GC *gc, TimerHeap *h);
+void timers_free(TimerHeap *h);
+
+/* ---- Future / Task ---- */
+enum { FUT_PENDING, FUT_CANCELLED, FUT_FINISHED };
+
+typedef struct Future {
+    QNode q;                  /* tasks use the link; plain futures leave it NULL */
+    Value loop;
+    Value result;             /* the result, or (exception set) unused */
+    Value exception;          /* VNULL unless finished with an exception */
+    Value cancel_msg;         /* VNULL: none */
+    Value cancelled_exc;      /* the CancelledError a task's coroutine raised (given once) */
+    Value callbacks;          /* VNULL, one callable/Task, or a list of them (see future.c) */
+    uint8_t state;
+    uint8_t log_tb;           /* exception not yet retrieved */
+    uint8_t blocking;         /* _asyncio_future_blocking */
+    uint8_t kind;             /* FK_* */
+    uint8_t multi;            /* callbacks is a list */
+} Future;
+enum { FK_FUTURE, FK_TASK, FK_SLEEP };
+
+typedef struct Task {
+    Future fut;
+    Value coro;
+    Value name;               /* str, or VNULL until first asked (lazy "Task-N") */
+    Value waiter;             /* fut_waiter: the future the coroutine waits on */
+    Value wake;               /* queued: the future that woke us (VNULL: plain step) */
+    Value step_exc;           /* queued: an exception to throw in (bad yield) */
+    struct Task *prev, *next; /* the loop's list of pending tasks (all_tasks) */
+    uint64_t number;          /* N of the default name */
+    int32_t cancels;          /* cancelling() */
+    uint8_t must_cancel, queued, sleep0, in_list, quiet;
+} Task;
+
+/* sleep(delay, result): a future that arms its timer only when first awaited. */
+typedef struct Sleep {
+    Future fut;
+    int64_t delay_ns;
+    Value value;              /* the result to return */
+    uint8_t started;
+} Sleep;
+
+typedef struct Handle {
+    QNode q;
+    Value callback;
+    Value args;               /* tuple */
+    Value loop;
+    double when;              /* TimerHandle: loop.time() of the deadline */
+    uint8_t cancelled, timer, scheduled;
+} Handle;
+
+struct Loop {
+    Obj head;
+    ReadyQueue ready;
+    TimerHeap timers;
+    int64_t ncancelled_timers;
+    Task *tasks;              /* pending tasks of this loop (doubly linked) */
+    int64_t ntasks;
+    Value current_task;       /* VNULL: none */
+    Value exc_handler;        /* VNULL: the default handler */
+    int epfd, evfd, nfds;
+    uint8_t running, closed, stopping, debug;
+    int interrupted;          /* a Ctrl-C arrived while this loop ran */
+    Value main_task;          /* asyncio.run()'s task: Ctrl-C cancels it */
+};
+
+/* Per-VM state (vm->asyncio_state): the types, the default loop and small caches. */
+typedef struct AState {
+    Obj head;
+    Type *t_future, *t_task, *t_sleep, *t_sleep0, *t_handle, *t_timerhandle, *t_loop;
+    Value event_loop;         /* set_event_loop / get_event_loop's loop, or None */
+    Value sleep0;             /* the singleton sleep(0) awaitable */
+    Value stopiter;           /* a reusable StopIteration() for returns of None */
+    Value rucb;               /* run_until_complete's done callback */
+    uint8_t sleep0_flag;      /* sleep(0) driven outside a task */
+} AState;
+
+static inline AState *astate(VM *vm) { return (AState *)vm->asyncio_state; }
+
+/* ---- future.c ---- */
+void future_types_init(VM *vm, AState *st);
+Value future_new(VM *vm, Value loop);
+bool is_future(VM *vm, Value v);              /* a Future or Task (or a subclass) */
+/* is_future, or sleep()'s awaitable: what a task can wait on without a callback object */
+static inline bool fut_like(VM *vm, Value v) {
+    return is_future(vm, v) || (v_is_obj(v) && ((Obj *)v)->type == astate(vm)->t_sleep);
+}
+int future_set_result(VM *vm, Future *f, Value v);
+int future_set_exception(VM *vm, Future *f, Value exc);
+bool future_cancel(VM *vm, Future *f, Value msg);
+Value future_result(VM *vm, Future *f);       /* raises like Future.result() */
+Value future_make_cancelled_error(VM *vm, Future *f);
+int future_add_callback(VM *vm, Future *f, Value cb);   /* cb may be a Task (wake-up) */
+Value future_repr_info(VM *vm, Future *f);    /* "pending cb=[...]" etc. */
+Value future_stop_iteration(VM *vm, Value result);     /* raise StopIteration(result) */
+Value future_next(VM *vm, Value self);
+
+/* ---- task.c ---- */
+void task_types_init(VM *vm, AState *st);
+Value task_new(VM *vm, Value loop, Value coro, Value name);
+void task_run(VM *vm, Task *t);               /* one step, from the ready queue */
+void task_wake(VM *vm, Task *t, Value fut);   /* fut is done: schedule the next step */
+Value task_get_name(VM *vm, Task *t);
+Value task_repr(VM *vm, Task *t);
+bool task_cancel(VM *vm, Task *t, Value msg);
+bool is_coroutine(VM *vm, Value v);
+Value coro_repr_info(VM *vm, Value coro, bool done);
+int task_fatal(VM *vm);                       /* a KeyboardInterrupt/SystemExit escaped a step */
+
+/* ---- sleep.c ---- */
+void sleep_types_init(VM *vm, AState *st);
+Value asyncio_sleep(VM *vm, Value *args, int nargs, Value kwnames);
+void sleep_fire(VM *vm, Sleep *s);            /* its timer expired */
+
+/* ---- loop.c ---- */
+void loop_types_init(VM *vm, AState *st);
+Value loop_new(VM *vm);
+Loop *running_loop(VM *vm);                   /* NULL when none */
+Value get_running_loop_or_raise(VM *vm);
+Value loop_get_event_loop(VM *vm);
+int loop_check_closed(VM *vm, Loop *l);
+Value loop_call_soon(VM *vm, Loop *l, Value cb, Value args);  /* returns the Handle */
+void loop_schedule_task(VM *vm, Loop *l, Task *t);
+int loop_add_timer(VM *vm, Loop *l, int64_t when_ns, Obj *obj);
+void loop_add_task(Loop *l, Task *t);
+void loop_remove_task(Loop *l, Task *t);
+Value loop_run_until_complete(VM *vm, Loop *l, Value fut);
+int loop_run_until_done(VM *vm, Loop *l, Value list);   /* list of futures */
+void loop_call_exception_handler(VM *vm, Loop *l, Value context);  /* context: dict */
+void loop_report(VM *vm, Loop *l, const char *message, Value exc, const char *key, Value obj);
+void loop_close(VM *vm, Loop *l);
+
+/* ---- module.c ---- */
+void asyncio_warnings_init(VM *vm);           /* the "never awaited" hook on coroutines */
+Value callback_repr(VM *vm, Value cb, Value args);
+Value ensure_future_on(VM *vm, Value obj, Value loop, bool *new_task);
+
+/* gen.c (not in vm.h): raise `exc` inside a generator at its suspension point. */
+Value gen_throw_into(VM *vm, Gen *g, Value exc, bool *returned);
+/* exc.c: the traceback/context slots live in ExcObj (object.h). */
+
+#endif

@@ -1,0 +1,162 @@
+/* sleep.c — asyncio.sleep(delay, result=None) without a coroutine frame.
+ *
+ * sleep(0) returns one shared awaitable: its first __next__ yields None (the task reschedules
+ * itself: a bare yield), the second returns; the "already yielded" bit lives in the current
+ * Task, so a switch allocates nothing. sleep(d > 0) returns a small Future-like object that
+ * arms its timer when first awaited (an un-awaited sleep never fires, as in CPython) and that
+ * the timer heap completes directly: no TimerHandle, no callback. Both present themselves as
+ * coroutines (type name 'coroutine', send/throw/close/__await__). */
+#include "stdlib/asyncio/asyncio.h"
+#include "vm/clock.h"
+
+static void sleep_trace(GC *gc, Obj *o) {
+    Sleep *s = (Sleep *)o;
+    gc_mark(gc, s->fut.loop);
+    gc_mark(gc, s->fut.result);
+    gc_mark(gc, s->fut.exception);
+    gc_mark(gc, s->fut.cancel_msg);
+    gc_mark(gc, s->fut.cancelled_exc);
+    gc_mark(gc, s->fut.callbacks);
+    gc_mark(gc, s->value);
+}
+
+static void warn_never_awaited(const char *name) {
+    fflush(stdout);
+    fprintf(stderr, "sys:1: RuntimeWarning: coroutine '%s' was never awaited\n"
+                    "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n", name);
+}
+
+static void sleep_on_collect(VM *vm, Obj *o) {
+    if (!((Sleep *)o)->started) warn_never_awaited("sleep");
+}
+
+void sleep_fire(VM *vm, Sleep *s) {
+    if (s->fut.state == FUT_PENDING && future_set_result(vm, &s->fut, s->value) < 0) vm_clear_exc(vm);
+}
+
+Value asyncio_sleep(VM *vm, Value *args, int nargs, Value kwnames) {
+    static const char *const names[] = { "delay", "result", NULL };
+    Value out[2] = { VNULL, VNULL };
+    if (vm_parse_args(vm, "sleep", args, nargs, kwnames, names, 1, 0, out) < 0) return VNULL;
+    double d;
+    if (v_is_int(out[0])) d = (double)v_int(out[0]);
+    else if (vm_to_double(vm, out[0], &d) < 0) {
+        vm_clear_exc(vm);
+        return vm_raise(vm, vm->e_TypeError, "'<=' not supported between instances of '%s' and 'int'", type_name(vm, out[0]));
+    }
+    Value result = out[1] ? out[1] : vm->none;
+    AState *st = astate(vm);
+    if (d <= 0 && result == vm->none) return st->sleep0;
+    Sleep *s = gc_alloc(vm, st->t_sleep, sizeof(Sleep));
+    if (!s) return VNULL;
+    s->fut.kind = FK_SLEEP;
+    s->fut.result = vm->none;
+    s->value = result;
+    s->delay_ns = d <= 0 ? 0 : d > 9.2e9 ? INT64_MAX / 4 : (int64_t)(d * 1e9 + 0.5);
+    return v_from_obj(s);
+}
+
+/* ---- sleep(d) ---- */
+
+static Value sleep_next(VM *vm, Value self) {
+    Sleep *s = (Sleep *)self;
+    if (!s->started) {
+        Loop *l = running_loop(vm);
+        if (!l) return vm_raise(vm, vm->e_RuntimeError, "no running event loop");
+        s->started = 1;
+        if (s->delay_ns == 0) return vm->none;       /* sleep(0, result): one bare yield */
+        s->fut.loop = v_from_obj(l);
+        if (loop_add_timer(vm, l, clock_now_ns(vm) + s->delay_ns, (Obj *)s) < 0) return VNULL;
+        s->fut.blocking = 1;
+        return self;
+    }
+    if (s->delay_ns == 0 || s->fut.state == FUT_FINISHED) {
+        s->fut.state = FUT_FINISHED;
+        return future_stop_iteration(vm, s->value);
+    }
+    if (s->fut.state == FUT_CANCELLED) return future_result(vm, &s->fut);
+    s->fut.blocking = 1;
+    return self;
+}
+
+static Value sleep_next_m(VM *vm, Value *a, int n, Value k) { return sleep_next(vm, a[0]); }
+static Value sleep_send_m(VM *vm, Value *a, int n, Value k) {
+    if (vm_check_args(vm, "send", n - 1, k, 1, 1) < 0) return VNULL;
+    return sleep_next(vm, a[0]);
+}
+static Value self_m(VM *vm, Value *a, int n, Value k) { return a[0]; }
+
+static Value throw_exc(VM *vm, Value *a, int n) {
+    if (n < 2) return vm_raise(vm, vm->e_TypeError, "throw expected at least 1 argument, got 0");
+    Value e = a[1];
+    if (isinst(vm, e, vm->t_type)) {
+        e = vm_call(vm, e, n > 2 && a[2] != vm->none ? &a[2] : NULL, n > 2 && a[2] != vm->none ? 1 : 0, VNULL);
+        if (!e) return VNULL;
+    }
+    if (!isinst(vm, e, vm->e_BaseException))
+        return vm_raise(vm, vm->e_TypeError, "exceptions must be classes or instances deriving from BaseException, not %s", type_name(vm, e));
+    return vm_raise_value(vm, e);
+}
+
+static Value sleep_throw_m(VM *vm, Value *a, int n, Value k) {
+    Sleep *s = (Sleep *)a[0];
+    s->started = 1;
+    if (s->fut.state == FUT_PENDING) s->fut.state = FUT_CANCELLED;   /* the timer entry goes stale */
+    return throw_exc(vm, a, n);
+}
+static Value sleep_close_m(VM *vm, Value *a, int n, Value k) {
+    Sleep *s = (Sleep *)a[0];
+    s->started = 1;
+    if (s->fut.state == FUT_PENDING) s->fut.state = FUT_CANCELLED;
+    return vm->none;
+}
+static Value coro_repr_m(VM *vm, Value *a, int n, Value k) {
+    return str_printf(vm, "<coroutine object sleep at %p>", (void *)a[0]);
+}
+static Value name_get(VM *vm, Value *a, int n, Value k) { return str_from_cstr(vm, "sleep"); }
+
+/* ---- sleep(0) ---- */
+
+static uint8_t *sleep0_bit(VM *vm) {
+    Loop *l = running_loop(vm);
+    if (l && l->current_task) return &((Task *)l->current_task)->sleep0;
+    return &astate(vm)->sleep0_flag;
+}
+
+static Value sleep0_next_m(VM *vm, Value *a, int n, Value k) {
+    uint8_t *bit = sleep0_bit(vm);
+    if (*bit) { *bit = 0; return future_stop_iteration(vm, vm->none); }
+    *bit = 1;
+    return vm->none;
+}
+static Value sleep0_send_m(VM *vm, Value *a, int n, Value k) {
+    if (vm_check_args(vm, "send", n - 1, k, 1, 1) < 0) return VNULL;
+    return sleep0_next_m(vm, a, 1, VNULL);
+}
+static Value sleep0_throw_m(VM *vm, Value *a, int n, Value k) {
+    *sleep0_bit(vm) = 0;
+    return throw_exc(vm, a, n);
+}
+static Value sleep0_close_m(VM *vm, Value *a, int n, Value k) { *sleep0_bit(vm) = 0; return vm->none; }
+
+static Type *coro_like_type(VM *vm, size_t size, NativeFn next, NativeFn send, NativeFn thr, NativeFn close) {
+    Type *t = type_new_builtin(vm, "coroutine", vm->t_object, size, 0);
+    type_add_method(vm, t, "__await__", self_m);
+    type_add_method(vm, t, "__iter__", self_m);
+    type_add_method(vm, t, "__next__", next);
+    type_add_method(vm, t, "send", send);
+    type_add_method(vm, t, "throw", thr);
+    type_add_method(vm, t, "close", close);
+    type_add_method(vm, t, "__repr__", coro_repr_m);
+    type_add_property(vm, t, "__name__", name_get, NULL);
+    type_add_property(vm, t, "__qualname__", name_get, NULL);
+    return t;
+}
+
+void sleep_types_init(VM *vm, AState *st) {
+    st->t_sleep = coro_like_type(vm, sizeof(Sleep), sleep_next_m, sleep_send_m, sleep_throw_m, sleep_close_m);
+    st->t_sleep->trace = sleep_trace;
+    st->t_sleep->on_collect = sleep_on_collect;
+    st->t_sleep0 = coro_like_type(vm, sizeof(Obj) + 8, sleep0_next_m, sleep0_send_m, sleep0_throw_m, sleep0_close_m);
+    st->sleep0 = v_from_obj(gc_alloc(vm, st->t_sleep0, sizeof(Obj) + 8));
+}
