@@ -994,6 +994,13 @@ do_call:
         DISPATCH();
     }
     CASE(GET_AWAITABLE) {
+        {
+            Value a = TOP();
+            if (!v_is_int(a) && ((Obj *)a)->type == vm->t_coroutine && ((Gen *)a)->state == GEN_CREATED) {
+                ((Gen *)a)->awaited = 1;   /* the common `await coro()`: nothing to check */
+                DISPATCH();
+            }
+        }
         SAVE();
         Value a = vm_get_awaitable(vm, TOP(), arg);
         CHECKV(a);
