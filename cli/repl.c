@@ -232,7 +232,7 @@ static int classify(VM *vm, const char *src, size_t len, bool last_empty, Value 
 static Value event_loop(Repl *r) {
     VM *vm = r->vm;
     if (r->loop) return r->loop;
-    Value asyncio = vm_import(vm, STR(vm, "asyncio"), VNULL, 0, r->globals);
+    Value asyncio = vm_import(vm, STR(vm, "asyncio"), vm->none, 0, r->globals);
     CHECK(asyncio);
     Value mk = vm_getattr_cstr(vm, asyncio, "new_event_loop");
     CHECK(mk);

@@ -89,7 +89,7 @@ static Value st_new(VM *vm, Value *a, int n, Value k) {
 /* ---- converting arguments ---- */
 
 /* A seconds argument (int or float; None means now) to time_t, as CPython's
- * _PyTime_ObjectToTime_t with rounding toward -inf... CPython uses ROUND_FLOOR here. */
+ * _PyTime_ObjectToTime_t with ROUND_FLOOR. */
 static int secs_arg(VM *vm, Value v, time_t *out) {
     if (!v || v == vm->none) { *out = (time_t)(clock_wall_ns(vm) / 1000000000); return 0; }
     if (float_is(vm, v)) {
@@ -357,7 +357,7 @@ Value time_module_init(VM *vm) {
     if (!mod) return VNULL;
     Type *st = type_new_builtin(vm, "struct_time", vm->t_tuple, sizeof(Tuple), 0);
     st->module = str_intern_cstr(vm, "time");
-    st->qualname = str_intern_cstr(vm, "struct_time");
+    st->name = "time.struct_time";   /* CPython's tp_name, for error messages */
     type_add_static(vm, st, "__new__", st_new);
     type_add_method(vm, st, "__repr__", st_repr);
     for (int i = 0; i < ST_N; i++) type_add_property(vm, st, st_fields[i], st_getters[i], NULL);

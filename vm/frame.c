@@ -194,15 +194,18 @@ int push_call_frame(VM *vm, Func *f, Value *args, int nargs, Value kwnames, int 
     if (vm->nframes >= vm->recursion_limit) { recursion_error(vm); return -1; }
     if (!stack_room(vm, args, c->nlocals + c->stacksize)) { recursion_error(vm); return -1; }
     Value *slots = args;
+    /* binding allocates (*args tuple, **kwargs dict, cells): the slots must already be inside
+     * the scanned part of the value stack */
+    Value *saved_top = vm->sp_top;
+    Value *extent = slots + c->nlocals + c->stacksize;
+    if (extent > vm->sp_top) vm->sp_top = extent;   /* stale words there are scanned conservatively */
     if (!kwnames && nargs == c->argcount && !c->kwonlyargcount && !(c->flags & (CO_VARARGS | CO_VARKEYWORDS))) {
         /* the common case: exact positional arguments are already in place */
         for (int i = nargs; i < c->nlocals; i++) slots[i] = VNULL;
-    } else if (vm_bind_args(vm, f, args, nargs, kwnames, slots) < 0) return -1;
+    } else if (vm_bind_args(vm, f, args, nargs, kwnames, slots) < 0) { vm->sp_top = saved_top; return -1; }
     if (c->ncells || c->nfree) init_cells(vm, f, slots);
     Frame *fr = &vm->frames[vm->nframes++];
-    fr->saved_top = vm->sp_top;
-    Value *extent = slots + c->nlocals + c->stacksize;
-    if (extent > vm->sp_top) vm->sp_top = extent;
+    fr->saved_top = saved_top;
     fr->code = c;
     fr->func = f;
     fr->globals = f->globals;

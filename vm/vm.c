@@ -15,6 +15,7 @@ void func_init(VM *vm);
 void gen_init(VM *vm);
 void genericalias_init(VM *vm);
 void asyncgen_init(VM *vm);
+void asyncio_warnings_init(VM *vm) __attribute__((weak));
 void asyncgen_builtins_init(VM *vm);
 void module_init(VM *vm);
 void exc_init(VM *vm);
@@ -93,6 +94,7 @@ VM *vm_new(const VMConfig *cfg) {
     bytes_init(vm);
     gen_init(vm);
     asyncgen_init(vm);
+    if (asyncio_warnings_init) asyncio_warnings_init(vm);   /* never-awaited coroutine warnings */
     exc_init(vm);
     genericalias_init(vm);
     module_init(vm);

@@ -92,6 +92,7 @@ struct Loop {
     uint8_t running, closed, stopping, debug;
     int interrupted;          /* a Ctrl-C arrived while this loop ran */
     Value main_task;          /* asyncio.run()'s task: Ctrl-C cancels it */
+    Value fdmap;              /* dict fd -> [reader Handle or None, writer Handle or None] */
 };
 
 /* Per-VM state (vm->asyncio_state): the types, the default loop and small caches. */

@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <math.h>
 #include <time.h>
+#include <string.h>
 
 /* ---- ready queue ---- */
 
@@ -50,6 +51,7 @@ static void loop_trace(GC *gc, Obj *o) {
     gc_mark(gc, l->current_task);
     gc_mark(gc, l->exc_handler);
     gc_mark(gc, l->main_task);
+    gc_mark(gc, l->fdmap);
 }
 
 static void close_fds(Loop *l) {
@@ -314,6 +316,108 @@ static void loop_wakeup(Loop *l) {
     if (l->evfd > 0) { uint64_t one = 1; ssize_t w = write(l->evfd, &one, sizeof one); (void)w; }
 }
 
+/* ---- file descriptors (add_reader / add_writer) ---- */
+
+static Value fd_entry(VM *vm, Loop *l, int fd, bool create) {
+    if (!l->fdmap) {
+        if (!create) return VNULL;
+        l->fdmap = dict_new_v(vm);
+        if (!l->fdmap) return VNULL;
+    }
+    Value e;
+    int r = dict_get(vm, (Dict *)l->fdmap, v_from_int(fd), &e);
+    if (r == 1) return e;
+    if (r < 0 || !create) return VNULL;
+    e = list_new(vm, 2);
+    if (!e || list_append(vm, e, vm->none) < 0 || list_append(vm, e, vm->none) < 0) return VNULL;
+    if (dict_set(vm, (Dict *)l->fdmap, v_from_int(fd), e) < 0) return VNULL;
+    return e;
+}
+
+/* Tell epoll what fd now waits for (EPOLLIN for a reader, EPOLLOUT for a writer). */
+static int fd_update(VM *vm, Loop *l, int fd, Value e, bool was_registered) {
+    Value *it = as_list(e)->items;
+    uint32_t events = (it[0] != vm->none ? EPOLLIN : 0) | (it[1] != vm->none ? EPOLLOUT : 0);
+    struct epoll_event ev = { .events = events, .data.fd = fd };
+    int rc;
+    if (!events) {
+        rc = epoll_ctl(l->epfd, EPOLL_CTL_DEL, fd, &ev);
+        l->nfds--;
+        dict_del(vm, (Dict *)l->fdmap, v_from_int(fd));
+    } else {
+        rc = epoll_ctl(l->epfd, was_registered ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, &ev);
+        if (!was_registered && rc == 0) l->nfds++;
+    }
+    if (rc < 0) { vm_raise(vm, vm->e_OSError, "[Errno %d] %s", errno, strerror(errno)); return -1; }
+    return 0;
+}
+
+static void fd_ready(VM *vm, Loop *l, int fd, uint32_t events) {
+    Value e = fd_entry(vm, l, fd, false);
+    if (!e) { vm_clear_exc(vm); return; }
+    Value *it = as_list(e)->items;
+    for (int w = 0; w < 2; w++) {
+        uint32_t want = (w ? EPOLLOUT : EPOLLIN) | EPOLLHUP | EPOLLERR;
+        QNode *h = it[w] != vm->none ? (QNode *)it[w] : NULL;
+        /* still queued from an interrupted batch: a node sits in the queue only once */
+        if (h && (events & want) && !h->qnext && l->ready.last != h) rq_push(&l->ready, h);
+    }
+}
+
+static int fd_of(VM *vm, Value v, int *fd) {
+    int64_t i;
+    if (v_is_int(v)) i = v_int(v);
+    else {
+        Value f = vm_call_method(vm, v, str_intern_cstr(vm, "fileno"), NULL, 0);
+        if (!f) return -1;
+        if (!v_is_int(f)) { vm_raise(vm, vm->e_TypeError, "fileno() returned a non-integer"); return -1; }
+        i = v_int(f);
+    }
+    if (i < 0 || i > INT32_MAX) { vm_raise(vm, vm->e_ValueError, "Invalid file descriptor: %lld", (long long)i); return -1; }
+    *fd = (int)i;
+    return 0;
+}
+
+static Value handle_new(VM *vm, Loop *l, Value cb, Value args, bool timer);
+static Value rest_args(VM *vm, Value *a, int from, int n);
+
+static Value add_fd(VM *vm, Value *a, int n, int which, const char *name) {
+    Loop *l = (Loop *)a[0];
+    if (n < 3) return vm_raise(vm, vm->e_TypeError, "%s() missing required positional arguments", name);
+    int fd;
+    if (loop_check_closed(vm, l) < 0 || fd_of(vm, a[1], &fd) < 0) return VNULL;
+    if (ensure_epoll(l) < 0) return vm_raise(vm, vm->e_OSError, "[Errno %d] %s", errno, strerror(errno));
+    Value args = rest_args(vm, a, 3, n);
+    Value h = args ? handle_new(vm, l, a[2], args, false) : VNULL;
+    Value e = h ? fd_entry(vm, l, fd, true) : VNULL;
+    if (!e) return VNULL;
+    Value *it = as_list(e)->items;
+    bool was = it[0] != vm->none || it[1] != vm->none;
+    if (it[which] != vm->none) ((Handle *)it[which])->cancelled = 1;
+    it[which] = h;
+    if (fd_update(vm, l, fd, e, was) < 0) { it[which] = vm->none; return VNULL; }
+    return vm->none;
+}
+
+static Value remove_fd(VM *vm, Value *a, int n, int which) {
+    Loop *l = (Loop *)a[0];
+    int fd;
+    if (n < 2 || fd_of(vm, a[1], &fd) < 0) return n < 2 ? vm_raise(vm, vm->e_TypeError, "missing fd") : VNULL;
+    Value e = fd_entry(vm, l, fd, false);
+    if (!e) { vm_clear_exc(vm); return vm->false_; }
+    Value *it = as_list(e)->items;
+    if (it[which] == vm->none) return vm->false_;
+    ((Handle *)it[which])->cancelled = 1;
+    it[which] = vm->none;
+    if (fd_update(vm, l, fd, e, true) < 0) return VNULL;
+    return vm->true_;
+}
+
+static Value loop_add_reader_m(VM *vm, Value *a, int n, Value k) { return add_fd(vm, a, n, 0, "add_reader"); }
+static Value loop_add_writer_m(VM *vm, Value *a, int n, Value k) { return add_fd(vm, a, n, 1, "add_writer"); }
+static Value loop_remove_reader_m(VM *vm, Value *a, int n, Value k) { return remove_fd(vm, a, n, 0); }
+static Value loop_remove_writer_m(VM *vm, Value *a, int n, Value k) { return remove_fd(vm, a, n, 1); }
+
 /* Wait up to timeout_ns (-1: forever) for I/O or the clock. */
 static void loop_poll(VM *vm, Loop *l, int64_t timeout_ns) {
     if (l->nfds > 0) {
@@ -321,8 +425,10 @@ static void loop_poll(VM *vm, Loop *l, int64_t timeout_ns) {
         if (vm->config.virtual_time && ms > 0) ms = 0;
         struct epoll_event evs[64];
         int n = epoll_wait(l->epfd, evs, 64, ms);
-        for (int i = 0; i < n; i++)
-            if (evs[i].data.fd == l->evfd) { uint64_t x; ssize_t r = read(l->evfd, &x, sizeof x); (void)r; }
+        for (int i = 0; i < n; i++) {
+            if (evs[i].data.fd == l->evfd) { uint64_t x; ssize_t r = read(l->evfd, &x, sizeof x); (void)r; continue; }
+            fd_ready(vm, l, evs[i].data.fd, evs[i].events);
+        }
         if (n > 0 || !vm->config.virtual_time) return;
     }
     if (timeout_ns == 0) return;
@@ -483,6 +589,7 @@ void loop_close(VM *vm, Loop *l) {
     l->closed = 1;
     while (rq_pop(&l->ready)) {}
     l->timers.n = 0;
+    l->fdmap = VNULL;
     close_fds(l);
 }
 
@@ -672,6 +779,8 @@ void loop_types_init(VM *vm, AState *st) {
         { "get_exception_handler", loop_get_exception_handler_m }, { "get_debug", loop_get_debug_m },
         { "set_debug", loop_set_debug_m }, { "shutdown_asyncgens", loop_done_awaitable_m },
         { "shutdown_default_executor", loop_done_awaitable_m }, { "__repr__", loop_repr_m },
+        { "add_reader", loop_add_reader_m }, { "add_writer", loop_add_writer_m },
+        { "remove_reader", loop_remove_reader_m }, { "remove_writer", loop_remove_writer_m },
     };
     for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++) type_add_method(vm, t, methods[i].name, methods[i].fn);
     st->t_loop = t;

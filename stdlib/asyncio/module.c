@@ -257,6 +257,7 @@ static Value m_run(VM *vm, Value *a, int n, Value k) {
     Value r = loop_run_until_complete(vm, l, task);
     Value err = r ? VNULL : vm->exc;
     vm_clear_exc(vm);
+    if (err) ((Future *)task)->log_tb = 0;   /* the error propagates: it is retrieved */
     bool interrupted = l->interrupted > 0;
     l->main_task = VNULL;
     if (cancel_all(vm, l) < 0) { if (!err) err = vm->exc; vm_clear_exc(vm); }
@@ -266,7 +267,7 @@ static Value m_run(VM *vm, Value *a, int n, Value k) {
         if (interrupted && isinst(vm, err, vm->e_CancelledError)) {
             vm_raise(vm, vm->e_KeyboardInterrupt, "%s", "");
             ExcObj *e = (ExcObj *)vm->exc;
-            if (e) e->args = vm->empty_tuple;
+            if (e) { e->args = vm->empty_tuple; e->context = err; }
             return VNULL;
         }
         return vm_raise_value(vm, err);

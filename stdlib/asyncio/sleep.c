@@ -37,7 +37,9 @@ void sleep_fire(VM *vm, Sleep *s) {
 Value asyncio_sleep(VM *vm, Value *args, int nargs, Value kwnames) {
     static const char *const names[] = { "delay", "result", NULL };
     Value out[2] = { VNULL, VNULL };
-    if (vm_parse_args(vm, "sleep", args, nargs, kwnames, names, 1, 0, out) < 0) return VNULL;
+    if (nargs == 1 && !kwnames) out[0] = args[0];   /* the common call: no parsing */
+    else if (vm_parse_args(vm, "sleep", args, nargs, kwnames, names, 1, 0, out) < 0) return VNULL;
+    if (out[0] == v_from_int(0) && !out[1]) return astate(vm)->sleep0;
     double d;
     if (v_is_int(out[0])) d = (double)v_int(out[0]);
     else if (vm_to_double(vm, out[0], &d) < 0) {

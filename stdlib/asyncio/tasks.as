@@ -247,6 +247,10 @@ class _GatheringFuture(Future):
         super().__init__(loop=loop)
         self._children = children
         self._cancel_requested = False
+        # cancel() below never cancels this future itself; if it ends up cancelled anyway,
+        # something called the base Future.cancel() directly (a core that does not
+        # dispatch to the override): still cancel the children.
+        self.add_done_callback(_gathering_future_done)
 
     def cancel(self, msg=None):
         if self.done():
@@ -259,6 +263,12 @@ class _GatheringFuture(Future):
             # Propagate the cancellation whatever return_exceptions says.
             self._cancel_requested = True
         return ret
+
+
+def _gathering_future_done(outer):
+    if outer.cancelled():
+        for child in outer._children:
+            child.cancel()
 
 
 def _disown(fut):

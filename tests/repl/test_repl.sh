@@ -145,6 +145,12 @@ s_await() {
     line 'async def boom():'; line '    raise KeyError("k")'; line ''
     line 'try:'; line '    await boom()'; line 'except KeyError as e:'; line '    print("caught", repr(e))'; line ''
     line 't = asyncio.ensure_future(twice(5))'; line 'await asyncio.sleep(0.05)'; line 't.result()'
+    line 'n = 0'
+    line 'async def tick():'; line '    global n'; line '    while True:'; line '        n += 1'
+    line '        await asyncio.sleep(0.01)'; line ''
+    line 'bg = asyncio.create_task(tick()); await asyncio.sleep(0.1); n > 3'
+    line 'n1 = n; await asyncio.sleep(0.1); n > n1'
+    line 'bg.cancel()'
     line 'await asyncio.wait_for(asyncio.sleep(10), 0.05)'
 }
 
@@ -164,10 +170,18 @@ compare tab_completion s_completion
 
 # Top-level await: CPython's own REPL refuses it; `python3 -m asyncio` is the reference. Its
 # tracebacks go through its own console code, so only the lines before the last input compare.
-start "$PY -m asyncio"; s_await; want=$(transcript | sed '/wait_for/,$d')
+start "$PY -m asyncio"; s_await; want=$(transcript | sed -e '1{/^>>> import asyncio$/d}' -e '/wait_for/,$d')   # its banner ends with ">>> import asyncio"
 start "$ASPEN"; s_await; got=$(transcript)
 check top_level_await "$want" "$(printf '%s\n' "$got" | sed '/wait_for/,$d')"
 check top_level_await_timeout "TimeoutError" "$(printf '%s\n' "$got" | sed -n '/wait_for/,$p' | grep -o '^TimeoutError' | head -1)"
+
+# Beyond `python3 -m asyncio`: asyncio.run() still works at the prompt (the session loop is not
+# running between inputs), and Ctrl-C stops an awaited coroutine without ending the session.
+start "$ASPEN"
+line 'import asyncio'; line 'async def main():'; line '    return 42'; line ''
+line 'await main()'; line 'asyncio.run(main())'; line 'await asyncio.sleep(30)'; sleep 0.3; k C-c
+line 'await asyncio.sleep(0.01); "alive"'
+check asyncio_run_and_ctrl_c "$(printf '%s\n' '>>> await main()' 42 '>>> asyncio.run(main())' 42 '>>> await asyncio.sleep(30)' '^CKeyboardInterrupt' '>>> await asyncio.sleep(0.01); "alive"' "'alive'" '>>>')" "$(transcript | sed -n '/^>>> await main/,$p')"
 
 # The banner, and the history file written at exit.
 start "$ASPEN"; line 'print("saved line")'; k C-d

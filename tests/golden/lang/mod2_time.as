@@ -1,0 +1,20 @@
+import time
+t = time.gmtime(86400*400 + 3661)
+print(t)
+print(t.tm_year, t[0], t[-1], len(t), t[:3], isinstance(t, tuple), type(t).__name__)
+y, m, d, *rest = t
+print(y, m, d, rest)
+print(time.asctime(t), time.ctime(0))
+print(time.strftime("%Y-%m-%d %H:%M:%S %j %a", t))
+print(time.mktime(time.localtime(1000000)))
+print(time.struct_time((2020,1,2,3,4,5,6,7,0)))
+for bad in [(2020,13,1,0,0,0,0,1,0), (1,2)]:
+    try: print(time.strftime("%Y", bad))
+    except Exception as e: print(type(e).__name__, e)
+try: time.strftime(1)
+except Exception as e: print(type(e).__name__, e)
+try: time.sleep(float('nan'))
+except Exception as e: print(type(e).__name__, e)
+print(time.process_time() >= 0, time.perf_counter_ns() > 0, time.monotonic_ns() > 0)
+print(time.struct_time, time.tzname, time.timezone)
+print(time.gmtime(1.9)[5], time.gmtime(-1.5)[5])
