@@ -134,7 +134,7 @@ static bool new_page(Heap *h, int cls) {
 void gc_init(VM *vm) {
     Heap *h = calloc(1, sizeof *h);
     if (!h) abort();
-    h->threshold = 8u << 20;
+    h->threshold = 32u << 20;
     vm->heap = h;
 }
 
@@ -348,9 +348,9 @@ void gc_collect(VM *vm) {
     size_t live = sweep(h);
     h->live_after_gc = live;
     h->allocated_since = 0;
-    /* collect again after the heap grows by half its live size: peak memory stays near 1.5x
-     * live while the cost per allocation stays constant */
-    h->threshold = live / 2 > (8u << 20) ? live / 2 : (8u << 20);
+    /* collect again once the heap has grown by its live size: the cost per allocation stays
+     * constant; peak memory is up to twice the live heap */
+    h->threshold = live > (32u << 20) ? live : (32u << 20);
     h->collecting = false;
 }
 

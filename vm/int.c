@@ -151,9 +151,14 @@ static Value digits_limit_error(VM *vm) {
 Value int_to_str(VM *vm, Value v, int base) {
     int flags = base == 10 ? 0 : BIGINT_STR_PREFIX;
     if (v_is_int(v) && base == 10) {
+        /* digits by hand: snprintf's format parsing dominated str(i) in loops */
         char buf[32];
-        int n = snprintf(buf, sizeof buf, "%lld", (long long)v_int(v));
-        return str_new(vm, buf, (size_t)n);
+        char *end = buf + sizeof buf, *p = end;
+        int64_t x = v_int(v);
+        uint64_t u = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
+        do { *--p = (char)('0' + u % 10); u /= 10; } while (u);
+        if (x < 0) *--p = '-';
+        return str_new(vm, p, (size_t)(end - p));
     }
     BigIntTmp t;
     const BigInt *b = int_view(v, &t);
