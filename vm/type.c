@@ -4,6 +4,7 @@
 #include "vm/containers.h"
 #include <stddef.h>
 #include <string.h>
+#include <stdlib.h>
 
 static void type_trace(GC *gc, Obj *o) {
     Type *t = (Type *)o;
@@ -16,6 +17,13 @@ static void instance_trace(GC *gc, Obj *o) { (void)gc; (void)o; /* dict via dict
 
 static Type *raw_type(VM *vm, Type *meta, const char *name, Type *base, size_t size, uint32_t flags) {
     Type *t = gc_alloc(vm, meta, sizeof(Type));
+    /* built-in types live as long as the VM, whether or not a name refers to them */
+    if (vm->builtin_types.n == vm->builtin_types.cap) {
+        vm->builtin_types.cap = vm->builtin_types.cap ? vm->builtin_types.cap * 2 : 256;
+        vm->builtin_types.items = realloc(vm->builtin_types.items, sizeof(Type *) * vm->builtin_types.cap);
+        if (!vm->builtin_types.items) abort();
+    }
+    vm->builtin_types.items[vm->builtin_types.n++] = t;
     t->name = name;
     t->base = base;
     t->size = (uint32_t)size;

@@ -117,6 +117,7 @@ void vm_free(VM *vm) {
     munmap(vm->frames, sizeof(Frame) * MAX_FRAMES);
     free(vm->roots.items);
     free(vm->repr_stack.items);
+    free(vm->builtin_types.items);
     free(vm);
 }
 
@@ -145,6 +146,7 @@ void gc_mark_roots(VM *vm, GC *gc) {
     gc_mark_obj(gc, vm->modules);
     gc_mark_obj(gc, vm->interned);
     gc_mark_obj(gc, vm->hidden);
+    for (int64_t i = 0; i < vm->builtin_types.n; i++) gc_mark_obj(gc, vm->builtin_types.items[i]);
     gc_mark(gc, vm->main_mod);
     gc_mark(gc, vm->sys_mod);
     gc_mark(gc, vm->path_list);

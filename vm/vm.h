@@ -155,6 +155,7 @@ struct VM {
     const char *progname;
     struct { Value *items; int64_t n, cap; } roots;  /* explicit extra roots (handles) */
     struct { Value *items; int64_t n, cap; } repr_stack;
+    struct { Type **items; int64_t n, cap; } builtin_types;   /* every built-in type: GC roots */
     /* embedding: an import filter (vm/api.c) and the API's own state */
     int (*import_check)(VM *vm, const char *name, Dict *importer_globals);
     void *api;
