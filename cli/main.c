@@ -3,6 +3,7 @@
 #include "vm/vm.h"
 #include "vm/containers.h"
 #include "cli/testrun.h"
+#include "cli/repl.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,8 +140,9 @@ int main(int argc, char **argv) {
         }
         free(src);
     } else {
-        fprintf(stderr, "aspen: the interactive REPL is not built yet; run a script or use -c\n");
-        status = 2;
+        list_append(vm, vm->argv_list, vm->empty_str);
+        list_append(vm, vm->path_list, vm->empty_str);
+        status = isatty(STDIN_FILENO) ? repl_main(vm) : stdin_script_main(vm);
     }
     fflush(stdout);
     vm_free(vm);
