@@ -44,8 +44,11 @@ static void unwind_block(Compiler *c, FBlock *f, bool preserve_tos) {
         c_emit(c, OP_POP_TOP, 0);
         break;
     case FB_TRY_FINALLY: {
-        /* run the finally body with this try's handler no longer active */
+        /* run the finally body with this try's handler no longer active; the body may push
+         * handlers of its own over the popped entries, so the whole stack is restored */
         int saved_nh = u->nh;
+        int saved_stack[64];
+        memcpy(saved_stack, u->hstack, sizeof saved_stack);
         while (u->nh > 0 && u->hstack[u->nh - 1] != f->handler) u->nh--;
         if (u->nh > 0) u->nh--;
         int saved_nfb = u->nfb;
@@ -53,6 +56,7 @@ static void unwind_block(Compiler *c, FBlock *f, bool preserve_tos) {
         c_stmts(c, &f->node->u.try_.finalbody);
         u->nfb = saved_nfb;
         u->nh = saved_nh;
+        memcpy(u->hstack, saved_stack, sizeof saved_stack);
         break;
     }
     case FB_FINALLY_END:
@@ -85,6 +89,8 @@ static void c_return(Compiler *c, const Node *n) {
         if (u->fb[i].kind == FB_EXCEPT_STAR) c_error(c, n, "'break', 'continue' and 'return' cannot appear in an except* block");
     if (n->u.ret.value) c_expr(c, n->u.ret.value); else c_load_const(c, c->vm->none);
     int saved_nh = u->nh;
+    int saved_stack[64];
+    memcpy(saved_stack, u->hstack, sizeof saved_stack);
     for (int i = u->nfb - 1; i >= 0; i--) {
         FBlock *f = &u->fb[i];
         int saved = u->nfb;
@@ -100,6 +106,7 @@ static void c_return(Compiler *c, const Node *n) {
     c_set_line(c, n);
     c_emit(c, OP_RETURN_VALUE, 0);
     u->nh = saved_nh;
+    memcpy(u->hstack, saved_stack, sizeof saved_stack);
 }
 
 static void c_break_continue(Compiler *c, const Node *n, bool is_break) {
@@ -111,6 +118,8 @@ static void c_break_continue(Compiler *c, const Node *n, bool is_break) {
     }
     if (loop < 0) c_error(c, n, is_break ? "'break' outside loop" : "'continue' not properly in loop");
     int saved_nh = u->nh;
+    int saved_stack[64];
+    memcpy(saved_stack, u->hstack, sizeof saved_stack);
     for (int i = u->nfb - 1; i > loop; i--) {
         FBlock *f = &u->fb[i];
         int saved = u->nfb;
@@ -130,6 +139,7 @@ static void c_break_continue(Compiler *c, const Node *n, bool is_break) {
     }
     u->depth = d;
     u->nh = saved_nh;
+    memcpy(u->hstack, saved_stack, sizeof saved_stack);
 }
 
 static void c_if(Compiler *c, const Node *n) {
