@@ -88,6 +88,7 @@ typedef struct Gen {
     struct Gen *delegate;     /* while suspended in SEND: what it delegates to (if a generator) */
     Value name, qualname;
     Value finalizer_hook;     /* async generators: reserved */
+    Value exc_state;          /* the exception its frame is handling while suspended (sys.exc_info) */
     int32_t nslots;
     Value slots[];            /* locals + value stack */
 } Gen;

@@ -914,8 +914,9 @@ do_call:
         Value r = POP();
         Gen *g = fr->gen;
         if (g) {
-            if (g->kind == GK_ASYNCGEN && r != vm->none) { /* compiler forbids it */ }
             gen_frame_closed(vm, g);
+            g->exc_state = VNULL;
+            vm->handled = fr->handled;
         }
         int entry = fr->entry;
         vm->sp_top = fr->saved_top;
@@ -946,6 +947,8 @@ do_call:
         SAVE();
         g->frame = *fr;
         g->state = GEN_SUSPENDED;
+        g->exc_state = vm->handled == vm->none ? VNULL : vm->handled;
+        vm->handled = fr->handled;
         int entry = fr->entry;
         vm->sp_top = fr->saved_top;
         vm->nframes--;
@@ -1314,6 +1317,8 @@ error:
                 ((ExcObj *)vm->exc)->suppress_context = 1;
             }
             gen_frame_closed(vm, g);
+            g->exc_state = VNULL;
+            vm->handled = fr->handled;
         }
         int entry = fr->entry;
         vm->sp_top = fr->saved_top;

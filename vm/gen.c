@@ -17,6 +17,7 @@ static void gen_trace(GC *gc, Obj *o) {
     gc_mark(gc, g->name);
     gc_mark(gc, g->qualname);
     gc_mark(gc, g->finalizer_hook);
+    gc_mark(gc, g->exc_state);
     /* a suspended generator's live slots end at its saved sp; a running one's frame record is
      * stale (the live one is in the frame array), so scan all its slots conservatively */
     if (g->state == GEN_RUNNING) { gc_mark_conservative(gc, g->slots, (size_t)g->nslots); return; }
@@ -75,6 +76,10 @@ int gen_push_frame(VM *vm, Gen *g, Value sent, int entry) {
     *fr = g->frame;
     fr->entry = entry;
     fr->saved_top = vm->sp_top;
+    /* each generator has its own "exception being handled"; the caller's is kept in the
+     * frame record and restored when the generator yields, returns or raises */
+    fr->handled = vm->handled;
+    vm->handled = g->exc_state;
     if (g->state != GEN_CREATED) *fr->sp++ = sent;
     g->state = GEN_RUNNING;
     g->awaited = 1;
@@ -121,6 +126,8 @@ Value gen_throw_into(VM *vm, Gen *g, Value exc, bool *returned) {
     *fr = g->frame;
     fr->entry = 1;
     fr->saved_top = vm->sp_top;
+    fr->handled = vm->handled;
+    vm->handled = g->exc_state;
     g->state = GEN_RUNNING;
     /* The delegate (if any) sits at TOS: give it the chance to handle the exception. */
     Value *tos = fr->sp - 1;
@@ -140,6 +147,8 @@ Value gen_throw_into(VM *vm, Gen *g, Value exc, bool *returned) {
                         /* delegate yielded: we stay suspended */
                         g->frame = *fr;
                         g->state = GEN_SUSPENDED;
+                        g->exc_state = vm->handled;
+                        vm->handled = fr->handled;
                         vm->sp_top = fr->saved_top;
                         vm->nframes--;
                         return r;
@@ -166,6 +175,8 @@ Value gen_throw_into(VM *vm, Gen *g, Value exc, bool *returned) {
                             g->frame = *fr;
                             g->frame.sp[-1] = d;
                             g->state = GEN_SUSPENDED;
+                            g->exc_state = vm->handled;
+                            vm->handled = fr->handled;
                             vm->sp_top = fr->saved_top;
                             vm->nframes--;
                             return r;
