@@ -115,6 +115,7 @@ static void complete_attr(VM *vm, Matches *m, const char *text, const char *dot)
             const char *s = str_cstr(w);
             if (strncmp(s, attr, n) != 0) continue;
             if (noprefix && strncmp(s, noprefix, strlen(noprefix)) == 0) continue;
+            if (strncmp(s, "__aspen", 7) == 0) continue;   /* the VM's private slots */
             /* a property would run its getter: offer it without asking whether it is callable */
             Value cls_attr = type_lookup(vm, type_of(vm, obj), w);
             Value v = cls_attr && isinst(vm, cls_attr, vm->t_property) ? VNULL : vm_getattr_opt(vm, obj, w);
