@@ -14,7 +14,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.." || exit 2
 
 build=build
-only=unit,golden,cpython
+only=unit,golden,cpython,repl
 jobs=$(nproc 2>/dev/null || echo 2)
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -114,9 +114,30 @@ run_cpython() {
     notes+=("cpython-check: $((passed - p0)) passed, $((failed - f0)) failed")
 }
 
+run_repl() {
+    local p0=$passed f0=$failed rc
+    if ! command -v tmux >/dev/null 2>&1; then
+        echo "!!!! repl: tmux is missing (the REPL is tested through a real terminal)"
+        failed=$((failed + 1))
+        notes+=("repl: tmux missing")
+        return
+    fi
+    echo "---- repl: tests/repl/test_repl.sh $build/aspen"
+    bash tests/repl/test_repl.sh "$build/aspen" 2>&1 | tee "$log"
+    rc=${PIPESTATUS[0]}
+    if ! count_from_log '^([0-9]+) passed, ([0-9]+) failed$'; then
+        echo "!!!! repl: ended without a summary (exit status $rc)"
+        failed=$((failed + 1))
+    elif [ "$rc" -ne 0 ] && [ "$failed" -eq "$f0" ]; then
+        failed=$((failed + 1))
+    fi
+    notes+=("repl: $((passed - p0)) passed, $((failed - f0)) failed")
+}
+
 wants unit && run_unit
 wants golden && run_golden
 wants cpython && run_cpython
+wants repl && run_repl
 
 echo "==== summary"
 printf '  %s\n' "${notes[@]}"
