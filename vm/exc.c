@@ -257,15 +257,16 @@ static void print_exc_line(VM *vm, Value exc, StrBuf *out) {
                 /* columns count characters, not bytes */
                 int64_t width = 1;
                 if (eoff && v_is_int(eoff) && v_int(eoff) > v_int(off)) width = v_int(eoff) - v_int(off);
-                if (col < 0) col = 0;
                 int64_t cols = utf8_cplen(st, l);
                 if (col > cols) col = cols;
                 if (col + width > cols + 1) width = cols + 1 - col;
                 if (width < 1) width = 1;
-                sb_adds(out, "    ");
-                for (int64_t i = 0; i < col; i++) sb_addc(out, ' ');
-                for (int64_t i = 0; i < width; i++) sb_addc(out, '^');
-                sb_addc(out, '\n');
+                if (col >= 0) {   /* CPython draws no caret left of the text */
+                    sb_adds(out, "    ");
+                    for (int64_t i = 0; i < col; i++) sb_addc(out, ' ');
+                    for (int64_t i = 0; i < width; i++) sb_addc(out, '^');
+                    sb_addc(out, '\n');
+                }
             }
         }
         Value msg = exc_get_attr(vm, exc, vm->s_msg);
