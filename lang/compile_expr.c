@@ -256,6 +256,13 @@ void c_expr(Compiler *c, const Node *n) {
         c_emit(c, OP_BINARY_OP, n->u.binop.op);
         break;
     case N_UNARYOP:
+        if (n->u.unary.op == UOP_USUB && n->u.unary.operand->kind == N_CONSTANT &&
+            (n->u.unary.operand->u.constant.kind == K_INT || n->u.unary.operand->u.constant.kind == K_FLOAT)) {
+            /* fold -<number> as CPython's optimizer does */
+            Value v = vm_unaryop(vm, UOP_USUB, const_value(c, n->u.unary.operand));
+            if (v) { c_load_const(c, v); break; }
+            vm_clear_exc(vm);
+        }
         c_expr(c, n->u.unary.operand);
         c_set_line(c, n);
         c_emit(c, n->u.unary.op == UOP_NOT ? OP_UNARY_NOT : n->u.unary.op == UOP_USUB ? OP_UNARY_NEGATIVE :
