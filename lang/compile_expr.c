@@ -1,6 +1,7 @@
 /* compile_expr.c — code generation for expressions, assignment targets and comprehensions. */
 #include "lang/compiler_internal.h"
 #include "vm/numfmt.h"
+#include "vm/complexobj.h"
 #include <string.h>
 #include <stdlib.h>
 
@@ -25,7 +26,7 @@ static Value const_value(Compiler *c, const Node *n) {
         return v;
     }
     case K_FLOAT: return float_new(vm, n->u.constant.f);
-    case K_IMAG: c_error(c, n, "complex numbers are not supported");
+    case K_IMAG: return complex_new(vm, 0.0, n->u.constant.f);
     case K_STR: return str_intern(vm, str_new(vm, n->u.constant.str, n->u.constant.len));
     case K_BYTES: return bytes_new(vm, (const uint8_t *)n->u.constant.str, (int64_t)n->u.constant.len);
     }

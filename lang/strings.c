@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lang/parser_internal.h"
+#include "lang/unicode_names.h"
 
 typedef struct { char *s; size_t n, cap; } Buf;
 
@@ -50,6 +51,22 @@ static int hexval(int c) {
     return -1;
 }
 
+/* Offset `at` of body s as CPython 3.11's escape decoder counts it: the parser first
+ * rewrites each non-ASCII character as a 10-byte \UXXXXXXXX (and a backslash before one
+ * as \u005c), so error positions are in that rewritten text. */
+static size_t esc_pos(const char *s, size_t at) {
+    size_t pos = 0;
+    for (size_t i = 0; i < at;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\\' && i + 1 < at && ((unsigned char)s[i + 1] & 0x80)) { pos += 6; i++; continue; }
+        if (c < 0x80) { pos++; i++; continue; }
+        pos += 10;
+        i++;
+        while (i < at && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
+    }
+    return pos;
+}
+
 /* Decode the backslash escapes of a non-raw literal body into `out`. */
 static void decode_escapes(Parser *p, Buf *out, const char *s, size_t n, int is_bytes, Token *t) {
     size_t i = 0;
@@ -87,7 +104,7 @@ static void decode_escapes(Parser *p, Buf *out, const char *s, size_t n, int is_
             int k = 0;
             for (; k < digits && i < n && hexval((unsigned char)s[i]) >= 0; k++) v = v * 16 + (unsigned)hexval((unsigned char)s[i++]);
             if (k < digits) {
-                size_t pos = j - 0;
+                size_t pos = esc_pos(s, j);
                 if (is_bytes)
                     p_error(p, "SyntaxError", p_peek(p, 0)->line, p_peek(p, 0)->col + 1, p_peek(p, 0)->line, p_peek(p, 0)->col + 1,
                             "(value error) invalid \\x escape at position %zu", pos);
@@ -100,19 +117,34 @@ static void decode_escapes(Parser *p, Buf *out, const char *s, size_t n, int is_
             else if (v > 0x10FFFF)
                 p_error(p, "SyntaxError", p_peek(p, 0)->line, p_peek(p, 0)->col + 1, p_peek(p, 0)->line, p_peek(p, 0)->col + 1,
                         "(unicode error) 'unicodeescape' codec can't decode bytes in position "
-                        "%zu-%zu: illegal Unicode character", j, j + 9);
+                        "%zu-%zu: illegal Unicode character", esc_pos(s, j), esc_pos(s, j) + 9);
             else b_cp(p, out, v);
             break;
         }
-        case 'N':
-            if (!is_bytes)
-                p_error(p, "SyntaxError", p_peek(p, 0)->line, p_peek(p, 0)->col + 1, p_peek(p, 0)->line, p_peek(p, 0)->col + 1,
-                        "(unicode error) 'unicodeescape' codec can't decode bytes in position "
-                        "%zu-%zu: %s", j, j + 1, i < n && s[i] == '{' ? "unknown Unicode character name"
-                                                                      : "malformed \\N character escape");
-            b_byte(p, out, '\\');
-            i--;
+        case 'N': {
+            if (is_bytes) { b_byte(p, out, '\\'); i--; break; }   /* bytes keep \N as is */
+            const char *msg = "malformed \\N character escape";
+            size_t stop = i;   /* CPython reports bytes j..stop-1 */
+            if (i < n && s[i] == '{') {
+                size_t start = i + 1, k = start;
+                while (k < n && s[k] != '}') k++;
+                stop = k;
+                if (k < n && k > start) {
+                    unsigned cp;
+                    stop = k + 1;
+                    if (unicode_name_lookup(s + start, k - start, &cp)) {
+                        b_cp(p, out, cp);
+                        i = k + 1;
+                        break;
+                    }
+                    msg = "unknown Unicode character name";
+                }
+            }
+            p_error(p, "SyntaxError", p_peek(p, 0)->line, p_peek(p, 0)->col + 1, p_peek(p, 0)->line, p_peek(p, 0)->col + 1,
+                    "(unicode error) 'unicodeescape' codec can't decode bytes in position %zu-%zu: %s",
+                    esc_pos(s, j), esc_pos(s, stop) - 1, msg);
             break;
+        }
         default:
             b_byte(p, out, '\\');
             i--;   /* the character after the backslash is copied as itself */

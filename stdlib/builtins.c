@@ -2,6 +2,7 @@
  * type names. Each function parses its arguments with CPython's messages. */
 #include "vm/vm.h"
 #include "vm/containers.h"
+#include "vm/complexobj.h"
 #include "vm/interp.h"
 #include <stdio.h>
 #include <string.h>
@@ -334,6 +335,7 @@ void builtins_init(VM *vm) {
                       vm->t_super, vm->t_enumerate, vm->t_zip, vm->t_map, vm->t_filter, vm->t_reversed };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (types[i]) module_add(vm, m, types[i]->name, v_from_obj(types[i]));
+    module_add(vm, m, "complex", v_from_obj(complex_type(vm)));
 #define X(n, b) if (strcmp(#n, "CancelledError") && strcmp(#n, "InvalidStateError")) module_add(vm, m, #n, v_from_obj(vm->e_##n));
     ASPEN_EXCEPTIONS(X)
 #undef X

@@ -4,6 +4,7 @@
  * methods table. Text conversions come from numfmt.h / fmtspec.h. */
 #include "vm/numobj.h"
 #include "vm/numfmt.h"
+#include "vm/complexobj.h"
 #include "vm/fmtspec.h"
 #include <errno.h>
 #include <float.h>
@@ -121,10 +122,8 @@ static Value float_pow(VM *vm, double iv, double iw) {
     }
     bool negate = false;
     if (iv < 0.0) {
-        /* CPython returns a complex number here; Aspen has no complex type */
-        if (iw != floor(iw))
-            return vm_raise(vm, vm->e_ValueError,
-                            "negative number cannot be raised to a fractional power");
+        /* CPython hands a negative base with a fractional exponent to complex ** */
+        if (iw != floor(iw)) return complex_pow_parts(vm, iv, 0.0, iw, 0.0);
         iv = -iv;
         negate = is_odd_integer(iw);
     }

@@ -11,6 +11,7 @@ void type_init(VM *vm);
 void object_init(VM *vm);
 void int_init(VM *vm);
 void float_init(VM *vm);
+void complex_init(VM *vm);
 void func_init(VM *vm);
 void gen_init(VM *vm);
 void genericalias_init(VM *vm);
@@ -87,6 +88,7 @@ VM *vm_new(const VMConfig *cfg) {
     }
     int_init(vm);             /* int, bool, True, False */
     float_init(vm);
+    complex_init(vm);
     set_init(vm);
     list_init(vm);
     range_init(vm);
