@@ -791,6 +791,8 @@ do_call:
         }
         sp--;
         for (int i = arg; i-- > 0;) PUSH(items[i]);
+        GC_KEEP(tmp);
+        GC_KEEP(seq);
         DISPATCH();
     }
     CASE(UNPACK_EX) {
@@ -819,6 +821,7 @@ do_call:
         for (int64_t i = before; i < n - after; i++) list_append(vm, mid, items[i]);
         PUSH(mid);
         for (int i = before; i-- > 0;) PUSH(items[i]);
+        GC_KEEP(l);
         DISPATCH();
     }
     CASE(GET_ITER) {

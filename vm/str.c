@@ -456,7 +456,7 @@ static Value join_items(VM *vm, Str *sep, Value *items, int64_t n) {
 
 Value str_join(VM *vm, Value sep, Value iterable) {
     Type *t = v_is_obj(iterable) ? type_of(vm, iterable) : NULL;
-    if (t == vm->t_list) return join_items(vm, as_str(sep), as_list(iterable)->items, as_list(iterable)->n);
+    if (t == vm->t_list) { Value r = join_items(vm, as_str(sep), as_list(iterable)->items, as_list(iterable)->n); GC_KEEP(iterable); return r; }
     if (t == vm->t_tuple) return join_items(vm, as_str(sep), as_tuple(iterable)->items, as_tuple(iterable)->n);
     Value it = vm_iter(vm, iterable);
     if (!it) {
@@ -473,7 +473,9 @@ Value str_join(VM *vm, Value sep, Value iterable) {
         if (!x) { if (vm->exc) return VNULL; break; }
         if (list_append(vm, lst, x) < 0) return VNULL;
     }
-    return join_items(vm, as_str(sep), as_list(lst)->items, as_list(lst)->n);
+    Value r = join_items(vm, as_str(sep), as_list(lst)->items, as_list(lst)->n);
+    GC_KEEP(lst);
+    return r;
 }
 
 /* ---------------------------------------------------------------- dunders */

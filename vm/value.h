@@ -37,6 +37,11 @@ static inline Obj *v_obj(Value v) { return (Obj *)v; }
 static inline Value v_from_obj(const void *o) { return (Value)o; }
 
 #include <string.h>
+/* The collector finds C-held objects by scanning the C stack, but a pointer *into* an
+ * object's malloc'd buffer (a list's items) does not keep the object alive. GC_KEEP(v) after
+ * the last use of such a buffer makes the compiler keep `v` itself live until that point. */
+#define GC_KEEP(v) __asm__ volatile("" : : "r"(v) : "memory")
+
 /* memcpy that accepts (NULL, 0): argument arrays are often empty. */
 static inline void vmemcpy(void *dst, const void *src, size_t n) { if (n) memcpy(dst, src, n); }
 
