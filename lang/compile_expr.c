@@ -233,15 +233,15 @@ static void c_yield_value(Compiler *c) {
 }
 
 void c_await(Compiler *c) {
-    /* [awaitable-iter] -> [result], delegating yields up to the task */
+    /* [awaitable-iter] -> [result], delegating yields up to the task (or, for yield from,
+     * to whoever iterates this generator) */
     c_load_const(c, c->vm->none);
     int loop = c_new_label(c), done = c_new_label(c);
     c_bind(c, loop);
     c_jump(c, OP_SEND, done);
     c_emit(c, OP_YIELD_VALUE, 1);
     c_jump(c, OP_JUMP, loop);
-    c_bind(c, done);
-    c->u->depth = c->u->depth;   /* SEND's target depth was recorded by c_jump */
+    c_bind(c, done);   /* SEND's target depth was recorded by c_jump */
 }
 
 void c_expr(Compiler *c, const Node *n) {
@@ -385,13 +385,7 @@ void c_expr(Compiler *c, const Node *n) {
         if (s->is_coroutine) c_error(c, n, "'yield from' inside async function");
         c_expr(c, n->u.ret.value);
         c_emit(c, OP_GET_YIELD_FROM_ITER, 0);
-        c_load_const(c, vm->none);
-        int loop = c_new_label(c), done = c_new_label(c);
-        c_bind(c, loop);
-        c_jump(c, OP_SEND, done);
-        c_emit(c, OP_YIELD_VALUE, 1);
-        c_jump(c, OP_JUMP, loop);
-        c_bind(c, done);
+        c_await(c);   /* the same delegation loop as await */
         break;
     }
     case N_AWAIT: {

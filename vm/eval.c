@@ -71,6 +71,27 @@ static const char *func_str(VM *vm, Value f, char *buf, size_t n) {
     return buf;
 }
 
+/* with / async with: *slot holds the manager; on success *slot becomes the bound
+ * __exit__/__aexit__ and slot[1] the result of __enter__/__aenter__ (not yet awaited). */
+static bool enter_context(VM *vm, Value *slot, bool is_async) {
+    Value mgr = *slot;
+    Type *t = type_of(vm, mgr);
+    Value enter_name = is_async ? vm->s___aenter__ : vm->s___enter__;
+    Value exit_name = is_async ? vm->s___aexit__ : vm->s___exit__;
+    if (!type_lookup(vm, t, enter_name) || !type_lookup(vm, t, exit_name)) {
+        vm_raise(vm, vm->e_TypeError, "'%s' object does not support the %scontext manager protocol",
+                 t->name, is_async ? "asynchronous " : "");
+        return false;
+    }
+    Value bexit = vm_getattr(vm, mgr, exit_name);
+    if (!bexit) return false;
+    Value r = vm_call_dunder(vm, mgr, enter_name, NULL, 0, NULL);
+    if (!r) return false;
+    slot[0] = bexit;
+    slot[1] = r;
+    return true;
+}
+
 static inline Value int_add(VM *vm, Value a, Value b) {
     int64_t r = v_int(a) + v_int(b);
     return smallint_fits(r) ? v_from_int(r) : int_from_i64(vm, r);
@@ -1159,38 +1180,14 @@ do_call:
     }
     CASE(BEFORE_WITH) {
         SAVE();
-        Value mgr = TOP();
-        Type *t = type_of(vm, mgr);
-        Value enter = type_lookup(vm, t, vm->s___enter__);
-        Value exit = type_lookup(vm, t, vm->s___exit__);
-        if (!enter || !exit) {
-            vm_raise(vm, vm->e_TypeError, "'%s' object does not support the context manager protocol", t->name);
-            ERR();
-        }
-        Value bexit = vm_getattr(vm, mgr, vm->s___exit__);
-        CHECKV(bexit);
-        Value r = vm_call_dunder(vm, mgr, vm->s___enter__, NULL, 0, NULL);
-        CHECKV(r);
-        TOP() = bexit;
-        PUSH(r);
+        if (!enter_context(vm, sp - 1, false)) ERR();
+        sp++;
         DISPATCH();
     }
     CASE(BEFORE_ASYNC_WITH) {
         SAVE();
-        Value mgr = TOP();
-        Type *t = type_of(vm, mgr);
-        Value enter = type_lookup(vm, t, vm->s___aenter__);
-        Value exit = type_lookup(vm, t, vm->s___aexit__);
-        if (!enter || !exit) {
-            vm_raise(vm, vm->e_TypeError, "'%s' object does not support the asynchronous context manager protocol", t->name);
-            ERR();
-        }
-        Value bexit = vm_getattr(vm, mgr, vm->s___aexit__);
-        CHECKV(bexit);
-        Value r = vm_call_dunder(vm, mgr, vm->s___aenter__, NULL, 0, NULL);
-        CHECKV(r);
-        TOP() = bexit;
-        PUSH(r);
+        if (!enter_context(vm, sp - 1, true)) ERR();
+        sp++;
         DISPATCH();
     }
     CASE(WITH_EXCEPT_START) {
