@@ -161,6 +161,9 @@ void loop_call_exception_handler(VM *vm, Loop *l, Value context);  /* context: d
 void loop_report(VM *vm, Loop *l, const char *message, Value exc, const char *key, Value obj);
 void loop_close(VM *vm, Loop *l);
 
+/* ---- queues.c ---- */
+void queue_types_init(VM *vm, Value module);   /* adds Queue and _queue_exceptions */
+
 /* ---- module.c ---- */
 void asyncio_warnings_init(VM *vm);           /* the "never awaited" hook on coroutines */
 Value callback_repr(VM *vm, Value cb, Value args);

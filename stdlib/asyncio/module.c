@@ -317,5 +317,6 @@ Value asyncio_native_init(VM *vm) {
     module_add_fn(vm, m, "create_task", m_create_task);
     module_add_fn(vm, m, "sleep", asyncio_sleep);
     module_add_fn(vm, m, "run", m_run);
+    queue_types_init(vm, m);
     return m;
 }

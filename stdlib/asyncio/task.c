@@ -117,24 +117,27 @@ Value task_repr(VM *vm, Task *t) {
                       str_cstr(coro), sp ? sp : "", str_cstr(wait));
 }
 
+/* waiter.cancel(msg=msg): the C cancel for the exact core types, the type's own `cancel`
+ * otherwise (a subclass such as gather's _GatheringFuture overrides it). */
+static bool cancel_waiter(VM *vm, Value w, Value msg) {
+    AState *st = astate(vm);
+    Type *ty = type_of(vm, w);
+    if (ty == st->t_task) return task_cancel(vm, (Task *)w, msg);
+    if (ty == st->t_future || ty == st->t_sleep) return future_cancel(vm, (Future *)w, msg);
+    Value kw = tuple_pack(vm, 1, vm->s_msg);
+    Value m = kw ? vm_getattr(vm, w, vm->s_cancel) : VNULL;
+    Value r = m ? vm_call(vm, m, &msg, 0, kw) : VNULL;   /* no positionals, msg by keyword */
+    if (!r) { vm_clear_exc(vm); return false; }
+    int b = vm_truthy(vm, r);
+    if (b < 0) { vm_clear_exc(vm); return false; }
+    return b > 0;
+}
+
 bool task_cancel(VM *vm, Task *t, Value msg) {
     t->fut.log_tb = 0;
     if (t->fut.state != FUT_PENDING) return false;
     t->cancels++;
-    if (t->waiter) {
-        Value w = t->waiter;
-        if (fut_like(vm, w)) {
-            Future *wf = (Future *)w;
-            bool ok = wf->kind == FK_TASK ? task_cancel(vm, (Task *)wf, msg) : future_cancel(vm, wf, msg);
-            if (ok) return true;
-        } else {
-            Value kw = tuple_pack(vm, 1, vm->s_msg);
-            Value m = kw ? vm_getattr(vm, w, vm->s_cancel) : VNULL;
-            Value r = m ? vm_call(vm, m, &msg, 1, kw) : VNULL;
-            if (!r) vm_clear_exc(vm);
-            else if (r == vm->true_) return true;
-        }
-    }
+    if (t->waiter && cancel_waiter(vm, t->waiter, msg)) return true;
     t->must_cancel = 1;
     t->fut.cancel_msg = msg;
     return true;
@@ -202,10 +205,7 @@ static void handle_yield(VM *vm, Task *t, Value r) {
         t->waiter = r;
         if (f->state != FUT_PENDING) task_wake(vm, t, r);
         else if (future_add_callback(vm, f, self) < 0) { Value e = vm->exc; vm_clear_exc(vm); t->waiter = VNULL; step_later(vm, t, e); return; }
-        if (t->must_cancel) {
-            bool ok = f->kind == FK_TASK ? task_cancel(vm, (Task *)f, t->fut.cancel_msg) : future_cancel(vm, f, t->fut.cancel_msg);
-            if (ok) t->must_cancel = 0;
-        }
+        if (t->must_cancel && cancel_waiter(vm, r, t->fut.cancel_msg)) t->must_cancel = 0;
         return;
     }
     Value blocking = vm_getattr_opt(vm, r, vm->s__asyncio_future_blocking);
@@ -218,11 +218,7 @@ static void handle_yield(VM *vm, Task *t, Value r) {
         Value ok = cb ? vm_call_method(vm, r, vm->s_add_done_callback, &cb, 1) : VNULL;
         if (!ok) { Value e = vm->exc; vm_clear_exc(vm); step_later(vm, t, e); return; }
         t->waiter = r;
-        if (t->must_cancel) {
-            Value c = vm_call_method(vm, r, vm->s_cancel, NULL, 0);
-            if (!c) vm_clear_exc(vm);
-            else if (c == vm->true_) t->must_cancel = 0;
-        }
+        if (t->must_cancel && cancel_waiter(vm, r, t->fut.cancel_msg)) t->must_cancel = 0;
         return;
     }
     if (type_of(vm, r) == vm->t_generator) {
