@@ -280,6 +280,9 @@ Value c_assemble_unit(Compiler *c) {
     co->nfree = u->nfree;
     co->stacksize = u->maxdepth + 4;
     co->flags = u->flags;
+    if (!(co->flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) &&
+        !co->kwonlyargcount && !co->ncells && !co->nfree && (co->flags & CO_NEWLOCALS))
+        co->flags |= CO_SIMPLE;
     co->firstline = u->firstline;
     co->cell2arg = NULL;
     if (u->ncells) {

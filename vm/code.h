@@ -13,6 +13,7 @@ enum {
     CO_NEWLOCALS = 1 << 5,      /* function scope: locals are slots */
     CO_CLASSBODY = 1 << 6,      /* class body: names live in the namespace dict */
     CO_NESTED = 1 << 7,
+    CO_SIMPLE = 1 << 8,         /* plain positional parameters, no cells, not a generator: inline calls */
 };
 
 /* One row of the exception table: an exception raised by an instruction in [start, end)

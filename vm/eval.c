@@ -380,8 +380,7 @@ do_call:
         /* the hot path: exact positional arguments, no cells; the frame is pushed inline */
         Func *f = (Func *)callable;
         Code *c = f->code;
-        if (nargs == c->argcount && !(c->flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) &&
-            !c->kwonlyargcount && !c->ncells && !c->nfree && vm->nframes < vm->recursion_limit &&
+        if ((c->flags & CO_SIMPLE) && nargs == c->argcount && vm->nframes < vm->recursion_limit &&
             args + c->nlocals + c->stacksize + 64 < vm->stack_end) {
             fr->sp = res;
             for (int i = nargs; i < c->nlocals; i++) args[i] = VNULL;
