@@ -17,7 +17,7 @@
 #define IX_DUMMY (-2)
 #define MIN_SIZE 8
 
-typedef struct { int64_t hash; Value key, value; } Entry;
+typedef DictEntry Entry;   /* vm.h reads entries inline */
 
 struct Dict {
     Obj head;

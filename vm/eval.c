@@ -278,7 +278,8 @@ dispatch:
             AttrCache *ac = &co->caches[ip - co->code - 1];
             if (ac->type == t && ac->epoch == vm->type_epoch) {
                 Dict *d = *(Dict **)((char *)obj + t->dictoffset);
-                Value v = d ? dict_get_str_hint(d, names[arg], &ac->hint) : VNULL;
+                Value v = d ? dict_hint_hit(d, names[arg], ac->hint) : VNULL;
+                if (!v && d) v = dict_get_str_hint(d, names[arg], &ac->hint);
                 if (v) { TOP() = v; DISPATCH(); }
             }
         }

@@ -339,8 +339,17 @@ int64_t dict_len(Dict *d);
 bool dict_next(Dict *d, int64_t *pos, Value *key, Value *value);  /* iteration */
 int dict_update(VM *vm, Dict *d, Value other);
 Value dict_copy(VM *vm, Dict *d);
-typedef struct { Obj head; uint64_t version; } DictHead;   /* the start of every Dict */
+/* The leading fields of vm/dict.c's struct Dict, in the same order, so hot paths can read the
+ * version and try an entry-number hint inline. Only dict.c writes them. */
+typedef struct { int64_t hash; Value key, value; } DictEntry;
+typedef struct { Obj head; uint64_t version; int64_t used, nentries, size; int32_t *index; DictEntry *entries; } DictHead;
 static inline uint64_t dict_version(Dict *d) { return ((DictHead *)d)->version; }
+/* An attribute read through a remembered entry number: VNULL when the hint misses. */
+static inline Value dict_hint_hit(Dict *d, Value interned, int32_t hint) {
+    DictHead *h = (DictHead *)d;
+    if (hint >= 0 && hint < h->nentries && h->entries[hint].key == interned) return h->entries[hint].value;
+    return VNULL;
+}
 void dict_clear(Dict *d);
 
 /* ---- sets (vm/set.c) ---- */
