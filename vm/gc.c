@@ -43,6 +43,9 @@ struct Heap {
     size_t allocated_since, live_after_gc, threshold, total_bytes;
     Obj **gray; size_t ngray, capgray;
     Obj **watched; size_t nwatched, capwatched;   /* live objects whose type has on_collect */
+    char **chunks; size_t nchunks, capchunks;      /* 2 MiB mappings that small pages come from */
+    char *chunk_next; int chunk_left;
+    char *bump[NCLASSES], *bump_end[NCLASSES];   /* untouched tail of each class's newest page */
     bool collecting;
 };
 
@@ -107,26 +110,43 @@ static void register_region(Heap *h, Region *r) {
     h->regions = r;
 }
 
+/* Small-object pages are carved from 2 MiB chunks: one mmap per 32 pages instead of one per
+ * page (spawning 200,000 tasks maps hundreds of pages). Pages are never returned one by one,
+ * so chunks are only unmapped when the VM is freed. */
+#define CHUNK_PAGES 32
+static void *page_from_chunk(Heap *h) {
+    if (!h->chunk_left) {
+        void *mem = mmap(NULL, (size_t)PAGE_SIZE * CHUNK_PAGES, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (mem == MAP_FAILED) return NULL;
+        if (h->nchunks == h->capchunks) {
+            h->capchunks = h->capchunks ? h->capchunks * 2 : 16;
+            h->chunks = realloc(h->chunks, sizeof(void *) * h->capchunks);
+            if (!h->chunks) abort();
+        }
+        h->chunks[h->nchunks++] = mem;
+        h->chunk_next = mem;
+        h->chunk_left = CHUNK_PAGES;
+    }
+    void *p = h->chunk_next;
+    h->chunk_next += PAGE_SIZE;
+    h->chunk_left--;
+    return p;
+}
+
 static bool new_page(Heap *h, int cls) {
-    void *mem = mmap(NULL, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (mem == MAP_FAILED) return false;
+    void *mem = page_from_chunk(h);
+    if (!mem) return false;
     Region *r = malloc(sizeof *r);
-    if (!r) { munmap(mem, PAGE_SIZE); return false; }
+    if (!r) return false;
     r->start = mem;
     r->bytes = PAGE_SIZE;
     r->slot = size_classes[cls];
     r->cls = cls;
     register_region(h, r);
-    /* thread the slots onto the free list in address order */
-    size_t n = PAGE_SIZE / r->slot;
-    Obj *head = h->freelist[cls];
-    for (size_t i = n; i-- > 0;) {
-        Obj *o = (Obj *)(r->start + i * r->slot);
-        o->type = NULL;
-        *(Obj **)(o + 1) = head;
-        head = o;
-    }
-    h->freelist[cls] = head;
+    /* slots are handed out by bumping through the page, so an untouched tail costs no RSS
+     * (threading a free list through it would write every 4 KiB page at once) */
+    h->bump[cls] = r->start;
+    h->bump_end[cls] = r->start + (PAGE_SIZE / r->slot) * r->slot;
     h->total_bytes += PAGE_SIZE;
     return true;
 }
@@ -159,15 +179,22 @@ void *gc_alloc(VM *vm, Type *t, size_t size) {
     Obj *o;
     if (size <= MAX_SMALL) {
         int cls = class_of(size);
-        /* the memory limit applies when the heap must grow, not to reusing free slots */
-        if (!h->freelist[cls] && vm->config.memory_limit && h->total_bytes + PAGE_SIZE > vm->config.memory_limit) {
-            gc_collect(vm);
-            if (!h->freelist[cls] && h->total_bytes + PAGE_SIZE > vm->config.memory_limit) { vm_nomem(vm); return NULL; }
+        if (!h->freelist[cls] && h->bump[cls] == h->bump_end[cls]) {
+            /* the memory limit applies when the heap must grow, not to reusing free slots */
+            if (vm->config.memory_limit && h->total_bytes + PAGE_SIZE > vm->config.memory_limit) {
+                gc_collect(vm);
+                if (!h->freelist[cls] && h->total_bytes + PAGE_SIZE > vm->config.memory_limit) { vm_nomem(vm); return NULL; }
+            }
+            if (!h->freelist[cls] && !new_page(h, cls)) { vm_nomem(vm); return NULL; }
         }
-        if (!h->freelist[cls] && !new_page(h, cls)) { vm_nomem(vm); return NULL; }
-        o = h->freelist[cls];
-        h->freelist[cls] = *(Obj **)(o + 1);
-        memset(o, 0, size_classes[cls]);
+        if (h->freelist[cls]) {
+            o = h->freelist[cls];
+            h->freelist[cls] = *(Obj **)(o + 1);
+            memset(o, 0, size_classes[cls]);
+        } else {
+            o = (Obj *)h->bump[cls];   /* fresh mmap'd memory is already zero */
+            h->bump[cls] += size_classes[cls];
+        }
         h->allocated_since += size_classes[cls];
     } else {
         if (vm->config.memory_limit && h->total_bytes + size > vm->config.memory_limit) {
@@ -372,11 +399,13 @@ void gc_free_all(VM *vm) {
         } else {
             Obj *o = (Obj *)r->start;
             if (o->type && o->type->finalize) o->type->finalize(o);
+            munmap(r->start, r->bytes);   /* large objects have their own mapping */
         }
-        munmap(r->start, r->bytes);
         free(r);
         r = next;
     }
+    for (size_t i = 0; i < h->nchunks; i++) munmap(h->chunks[i], (size_t)PAGE_SIZE * CHUNK_PAGES);
+    free(h->chunks);
     free(h->keys); free(h->vals); free(h->gray); free(h->watched);
     free(h);
     vm->heap = NULL;
