@@ -141,8 +141,11 @@ int vm_hash(VM *vm, Value v, int64_t *out) {
         vm_raise(vm, vm->e_TypeError, "__hash__ method should return an integer");
         return -1;
     }
-    int64_t h = v_is_int(r) ? v_int(r) : int_hash(r);
-    if (!v_is_int(r) && type_of(vm, r) == vm->t_bool) h = r == vm->true_;
+    /* like CPython: a result that fits a machine word is used as is, a bigger one is hashed */
+    int64_t h;
+    if (v_is_int(r)) h = v_int(r);
+    else if (type_of(vm, r) == vm->t_bool) h = r == vm->true_;
+    else if (!int_to_i64(r, &h)) h = int_hash(r);
     if (h == -1) h = -2;
     *out = h;
     return 0;
