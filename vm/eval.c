@@ -1014,7 +1014,7 @@ do_call:
             DISPATCH();
         }
         bool done;
-        Value r = vm_send_nongen(vm, d, v, &done);
+        Value r = t->am_send ? t->am_send(vm, d, v, &done) : vm_send_nongen(vm, d, v, &done);
         CHECKV(r);
         if (done) { TOP() = r; JUMPTO(arg); DISPATCH(); }
         PUSH(r);

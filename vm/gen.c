@@ -314,6 +314,7 @@ Value vm_get_awaitable(VM *vm, Value v, int where) {
         g->awaited = 1;
         return v;
     }
+    if (t->am_send) return v;   /* its own await iterator */
     Value aw = type_lookup(vm, t, vm->s___await__);
     if (!aw) {
         if (where == 1)

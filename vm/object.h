@@ -50,6 +50,10 @@ typedef struct Type {
      * references. It must not allocate GC memory or run script code; it may write to stderr
      * (the "coroutine ... was never awaited" warnings are given here). */
     void (*on_collect)(VM *vm, Obj *o);
+    /* C awaitables that are their own await iterator (asyncio futures): one step of the await
+     * without method lookups or StopIteration. Returns the value to yield (*done false), the
+     * final result (*done true), or VNULL with an exception. Not inherited by subclasses. */
+    Value (*am_send)(VM *vm, Value it, Value sent, bool *done);
     /* The solid built-in type whose layout instances use (self for built-ins). */
     struct Type *layout;
 } Type;

@@ -173,4 +173,6 @@ Value ensure_future_on(VM *vm, Value obj, Value loop, bool *new_task);
 Value gen_throw_into(VM *vm, Gen *g, Value exc, bool *returned);
 /* exc.c: the traceback/context slots live in ExcObj (object.h). */
 
+Value future_am_send(VM *vm, Value self, Value sent, bool *done);
+
 #endif

@@ -345,6 +345,18 @@ Value future_next(VM *vm, Value self) {
     return future_stop_iteration(vm, r);
 }
 
+/* The await step without __next__/StopIteration (Type.am_send): the SEND instruction calls it. */
+Value future_am_send(VM *vm, Value self, Value sent, bool *done) {
+    Future *f = as_fut(self);
+    if (f->state == FUT_PENDING) {
+        f->blocking = 1;
+        *done = false;
+        return self;
+    }
+    *done = true;
+    return future_result(vm, f);
+}
+
 static Value fut_await_m(VM *vm, Value *a, int n, Value k) { return a[0]; }
 static Value fut_next_m(VM *vm, Value *a, int n, Value k) { return future_next(vm, a[0]); }
 static Value fut_send_m(VM *vm, Value *a, int n, Value k) {
@@ -369,6 +381,7 @@ void future_types_init(VM *vm, AState *st) {
     Type *t = type_new_builtin(vm, "Future", vm->t_object, sizeof(Future), TF_BASETYPE);
     t->trace = future_trace;
     t->on_collect = future_on_collect;
+    t->am_send = future_am_send;
     type_set_attr(vm, t, "__module__", str_from_cstr(vm, "asyncio"));
     type_add_static(vm, t, "__new__", fut_new_m);
     type_add_method(vm, t, "__init__", fut_init_m);

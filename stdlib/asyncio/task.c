@@ -391,6 +391,7 @@ static Value task_coro_get(VM *vm, Value *a, int n, Value k) { return SELF->coro
 
 void task_types_init(VM *vm, AState *st) {
     Type *t = type_new_builtin(vm, "Task", st->t_future, sizeof(Task), TF_BASETYPE);
+    t->am_send = future_am_send;   /* awaiting a task is awaiting a future */
     t->trace = task_trace;
     t->on_collect = task_on_collect;
     type_set_attr(vm, t, "__module__", str_from_cstr(vm, "asyncio"));
