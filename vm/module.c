@@ -13,11 +13,11 @@
 extern const struct { const char *name; const char *src; size_t len; } aspen_embedded_modules[];
 
 typedef Value (*ModuleInit)(VM *vm);
-Value math_module_init(VM *vm) __attribute__((weak));
-Value time_module_init(VM *vm) __attribute__((weak));
-Value random_module_init(VM *vm) __attribute__((weak));
-Value datetime_module_init(VM *vm) __attribute__((weak));
-Value asyncio_native_init(VM *vm) __attribute__((weak));
+Value math_module_init(VM *vm);
+Value time_module_init(VM *vm);
+Value random_module_init(VM *vm);
+Value datetime_module_init(VM *vm);
+Value asyncio_native_init(VM *vm);
 Value sys_module_get(VM *vm);
 
 static void module_trace(GC *gc, Obj *o) { gc_mark_obj(gc, ((Module *)o)->dict); gc_mark(gc, ((Module *)o)->name); }
