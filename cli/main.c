@@ -116,7 +116,11 @@ int main(int argc, char **argv) {
         char *src; size_t len;
         if (!vm_load_file(vm, path, &src, &len)) {
             vm_clear_exc(vm);
-            fprintf(stderr, "%s: can't open file '%s': [Errno 2] No such file or directory\n", argv[0], path);
+            /* CPython names the file by its absolute path here */
+            char abs[8192], cwd[4096];
+            if (path[0] != '/' && getcwd(cwd, sizeof cwd)) snprintf(abs, sizeof abs, "%s/%s", cwd, path);
+            else snprintf(abs, sizeof abs, "%s", path);
+            fprintf(stderr, "%s: can't open file '%s': [Errno 2] No such file or directory\n", argv[0], abs);
             vm_free(vm);
             return 2;
         }
