@@ -152,7 +152,7 @@ void dt_static(VM *vm, Tuple *S, Type *t, const char *name, NativeFn fn) { bind_
 void dt_classmethod(VM *vm, Tuple *S, Type *t, const char *name, NativeFn fn) { bind_into(vm, S, t, name, fn, 2); }
 void dt_property(VM *vm, Tuple *S, Type *t, const char *name, NativeFn fn) { bind_into(vm, S, t, name, fn, 3); }
 
-static Value cmp_result(VM *vm, int c, int op) {
+Value dt_cmp_result(VM *vm, int c, int op) {
     bool r = false;
     switch (op) {
     case CMP_EQ: r = c == 0; break;
@@ -163,6 +163,13 @@ static Value cmp_result(VM *vm, int c, int op) {
     default: r = c >= 0; break;
     }
     return vm_bool(vm, r);
+}
+
+/* hash() of the fields that define equality, as a tuple (so equal values hash alike). */
+Value dt_hash_fields(VM *vm, Value fields) {
+    int64_t h;
+    if (!fields || vm_hash(vm, fields, &h) < 0) return VNULL;
+    return int_from_i64(vm, h);
 }
 
 /* ---- timedelta ---- */
@@ -300,9 +307,7 @@ static Value td_hash(VM *vm, Value *a, int n, Value k) {
     DT_PROLOGUE;
     TD *td = (TD *)a[0];
     Value t = tuple_pack(vm, 3, v_from_int(td->days), v_from_int(td->seconds), v_from_int(td->us));
-    int64_t h;
-    if (!t || vm_hash(vm, t, &h) < 0) return VNULL;
-    return int_from_i64(vm, h);
+    return dt_hash_fields(vm, t);
 }
 
 #define TD_CMP(NAME, OP)                                                                 \
@@ -310,7 +315,7 @@ static Value td_hash(VM *vm, Value *a, int n, Value k) {
         DT_PROLOGUE;                                                                     \
         if (!dt_is(vm, S, a[1], DT_TD)) return vm->notimpl;                              \
         __int128 x = td_total_us((TD *)a[0]), y = td_total_us((TD *)a[1]);              \
-        return cmp_result(vm, (x > y) - (x < y), OP);                                    \
+        return dt_cmp_result(vm, (x > y) - (x < y), OP);                                    \
     }
 TD_CMP(td_eq, CMP_EQ)
 TD_CMP(td_ne, CMP_NOTEQ)
@@ -648,7 +653,7 @@ static Value date_cmp(VM *vm, Tuple *S, Value x, Value y, int op) {
         return vm_raise(vm, vm->e_TypeError, "can't compare datetime.datetime to datetime.date");
     }
     int64_t p = date_ord((Date *)x), q = date_ord((Date *)y);
-    return cmp_result(vm, (p > q) - (p < q), op);
+    return dt_cmp_result(vm, (p > q) - (p < q), op);
 }
 
 #define DATE_CMP(NAME, OP)                                                               \
@@ -667,9 +672,7 @@ static Value date_hash(VM *vm, Value *a, int n, Value k) {
     DT_PROLOGUE;
     Date *d = (Date *)a[0];
     Value t = tuple_pack(vm, 3, v_from_int(d->year), v_from_int(d->month), v_from_int(d->day));
-    int64_t h;
-    if (!t || vm_hash(vm, t, &h) < 0) return VNULL;
-    return int_from_i64(vm, h);
+    return dt_hash_fields(vm, t);
 }
 
 /* The local broken-down time of secs (+us) as an object of type t (a date or datetime). */

@@ -204,10 +204,7 @@ static Value dt_cmp(VM *vm, Tuple *S, Value x, Value y, int op) {
         return vm_raise(vm, vm->e_TypeError, "can't compare datetime.datetime to datetime.date");
     }
     __int128 p = datetime_to_us((DateTime *)x), q = datetime_to_us((DateTime *)y);
-    int c = (p > q) - (p < q);
-    bool r = op == CMP_EQ ? c == 0 : op == CMP_NOTEQ ? c != 0 : op == CMP_LT ? c < 0
-           : op == CMP_LTE ? c <= 0 : op == CMP_GT ? c > 0 : c >= 0;
-    return vm_bool(vm, r);
+    return dt_cmp_result(vm, (p > q) - (p < q), op);
 }
 
 #define DTC(NAME, OP)                                                                    \
@@ -227,9 +224,7 @@ static Value dt_hash(VM *vm, Value *a, int n, Value k) {
     DateTime *d = (DateTime *)a[0];
     Value t = tuple_pack(vm, 7, v_from_int(d->year), v_from_int(d->month), v_from_int(d->day),
                          v_from_int(d->hour), v_from_int(d->minute), v_from_int(d->second), v_from_int(d->us));
-    int64_t h;
-    if (!t || vm_hash(vm, t, &h) < 0) return VNULL;
-    return int_from_i64(vm, h);
+    return dt_hash_fields(vm, t);
 }
 
 static int no_tz(VM *vm, Value tz) {
@@ -418,10 +413,7 @@ static int64_t tm_us(const Time *t) { return ((t->hour * 60LL + t->minute) * 60 
 static Value tm_cmp(VM *vm, Tuple *S, Value x, Value y, int op) {
     if (!dt_is(vm, S, y, DT_TIME)) return vm->notimpl;
     int64_t p = tm_us((Time *)x), q = tm_us((Time *)y);
-    int c = (p > q) - (p < q);
-    bool r = op == CMP_EQ ? c == 0 : op == CMP_NOTEQ ? c != 0 : op == CMP_LT ? c < 0
-           : op == CMP_LTE ? c <= 0 : op == CMP_GT ? c > 0 : c >= 0;
-    return vm_bool(vm, r);
+    return dt_cmp_result(vm, (p > q) - (p < q), op);
 }
 
 #define TMC(NAME, OP)                                                                    \
@@ -440,9 +432,7 @@ static Value tm_hash(VM *vm, Value *a, int n, Value k) {
     DT_PROLOGUE;
     Time *t = (Time *)a[0];
     Value tup = tuple_pack(vm, 4, v_from_int(t->hour), v_from_int(t->minute), v_from_int(t->second), v_from_int(t->us));
-    int64_t h;
-    if (!tup || vm_hash(vm, tup, &h) < 0) return VNULL;
-    return int_from_i64(vm, h);
+    return dt_hash_fields(vm, tup);
 }
 
 static Value tm_replace(VM *vm, Value *a, int n, Value k) {

@@ -75,4 +75,8 @@ int dt_parse_iso_time(VM *vm, Value s, int f[4]);
 /* strptime(s, fmt) -> fields y, m, d, H, M, S, us: 0 ok, -1 raised. */
 int dt_strptime(VM *vm, Value s, Value fmt, int f[7]);
 
+/* Shared by date, datetime and time (datetime.c). */
+Value dt_cmp_result(VM *vm, int c, int op);   /* c: -1/0/1, op: CMP_EQ..CMP_GTE */
+Value dt_hash_fields(VM *vm, Value fields);  /* hash of a tuple of the defining fields */
+
 #endif
