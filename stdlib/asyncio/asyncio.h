@@ -174,5 +174,6 @@ Value gen_throw_into(VM *vm, Gen *g, Value exc, bool *returned);
 /* exc.c: the traceback/context slots live in ExcObj (object.h). */
 
 Value future_am_send(VM *vm, Value self, Value sent, bool *done);
+void future_trace(GC *gc, Obj *o);   /* marks a Future's fields (Task and sleep reuse it) */
 
 #endif

@@ -16,7 +16,7 @@ bool is_future(VM *vm, Value v) {
 
 static Future *as_fut(Value v) { return (Future *)v; }
 
-static void future_trace(GC *gc, Obj *o) {
+void future_trace(GC *gc, Obj *o) {
     Future *f = (Future *)o;
     gc_mark_obj(gc, f->q.qnext);
     gc_mark(gc, f->loop);

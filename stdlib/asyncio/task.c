@@ -8,14 +8,7 @@
 
 static void task_trace(GC *gc, Obj *o) {
     Task *t = (Task *)o;
-    Future *f = &t->fut;
-    gc_mark_obj(gc, f->q.qnext);
-    gc_mark(gc, f->loop);
-    gc_mark(gc, f->result);
-    gc_mark(gc, f->exception);
-    gc_mark(gc, f->cancel_msg);
-    gc_mark(gc, f->cancelled_exc);
-    gc_mark(gc, f->callbacks);
+    future_trace(gc, o);   /* a Task starts with its Future */
     gc_mark(gc, t->coro);
     gc_mark(gc, t->name);
     gc_mark(gc, t->waiter);
