@@ -10,14 +10,8 @@
 #include "vm/clock.h"
 
 static void sleep_trace(GC *gc, Obj *o) {
-    Sleep *s = (Sleep *)o;
-    gc_mark(gc, s->fut.loop);
-    gc_mark(gc, s->fut.result);
-    gc_mark(gc, s->fut.exception);
-    gc_mark(gc, s->fut.cancel_msg);
-    gc_mark(gc, s->fut.cancelled_exc);
-    gc_mark(gc, s->fut.callbacks);
-    gc_mark(gc, s->value);
+    future_trace(gc, o);   /* a Sleep starts with its Future */
+    gc_mark(gc, ((Sleep *)o)->value);
 }
 
 static void warn_never_awaited(const char *name) {
