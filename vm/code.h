@@ -86,7 +86,7 @@ typedef struct Gen {
     uint8_t awaited;          /* coroutine: has been awaited/started (for the never-awaited warning) */
     uint8_t running_async;    /* async generator: an asend/athrow is in flight */
     Frame frame;              /* saved frame record while suspended */
-    struct Gen *delegate;     /* while suspended in SEND: what it delegates to (if a generator) */
+    struct Gen *awaiter;      /* the generator whose await/yield from last delegated to this one */
     Value name, qualname;
     Value finalizer_hook;     /* async generators: reserved */
     Value exc_state;          /* the exception its frame is handling while suspended (sys.exc_info) */

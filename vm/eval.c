@@ -968,6 +968,10 @@ do_call:
             v = gen_wrap_asyncgen_value(vm, v);
             CHECKV(v);
         }
+        /* the innermost yielder of an await chain is where its task resumes; the SEND loops
+         * above it (arg 1, a generator delegate at TOS) only pass the value up */
+        if (arg != 1 || !v_is_obj(TOP()) || !(((Obj *)TOP())->type == vm->t_coroutine || ((Obj *)TOP())->type == vm->t_generator))
+            vm->yield_leaf = g;
         SAVE();
         g->frame = *fr;
         g->state = GEN_SUSPENDED;
@@ -1008,6 +1012,7 @@ do_call:
         SAVE();
         if (t == vm->t_generator || t == vm->t_coroutine) {
             Gen *g = (Gen *)d;
+            g->awaiter = fr->gen;
             if (gen_push_frame(vm, g, v, 0) < 0) ERR();
             fr = &vm->frames[vm->nframes - 1];
             LOAD_FRAME();
@@ -1096,8 +1101,9 @@ do_call:
     CASE(RAISE_VARARGS) {
         SAVE();
         if (arg == 0) {
-            if (!vm->handled) { vm_raise(vm, vm->e_RuntimeError, "No active exception to reraise"); ERR(); }
-            vm->exc = vm->handled;
+            Value h = vm_handled(vm);
+            if (!h) { vm_raise(vm, vm->e_RuntimeError, "No active exception to reraise"); ERR(); }
+            vm->exc = h;
             tb_skip = false;
             goto error;
         }

@@ -103,6 +103,7 @@ struct VM {
     int32_t raising;           /* inside vm_raise: building the exception must not re-trip depth checks */
     Value *sp_top;             /* above every live value-stack slot: where C callers push */
     int32_t yielded;           /* the last entry frame ended by yielding, not returning */
+    struct Gen *yield_leaf;    /* the innermost generator of the last yield (see gen_resume_leaf) */
 
     Value exc;                 /* the exception being raised, or VNULL */
     Value handled;             /* the exception being handled (sys.exc_info()), or VNULL */
@@ -363,6 +364,7 @@ bool set_next(Value set, int64_t *pos, Value *key);
 Value func_new(VM *vm, Code *code, Dict *globals, Value qualname);
 Value gen_new(VM *vm, Func *f, Value *args_slots, int kind);
 Value gen_send(VM *vm, Value gen, Value v, bool *returned);   /* returned: StopIteration-like */
+Value vm_handled(VM *vm);   /* the exception sys.exc_info() reports, or VNULL */
 Value gen_throw(VM *vm, Value gen, Value exc);
 Value gen_close(VM *vm, Value gen);
 Value vm_interpret(VM *vm);                           /* run frames until an entry frame ends */
