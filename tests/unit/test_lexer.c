@@ -93,6 +93,14 @@ static const StreamCase streams[] = {
       "NAME async 1:0-1:5\nNAME def 1:6-1:9\nNAME f 1:10-1:11\nOP ( 1:11-1:12\nOP ) 1:12-1:13\nOP : 1:13-1:14\nNAME await 1:15-1:20\nNAME g 1:21-1:22\nOP ( 1:22-1:23\nOP ) 1:23-1:24\nNEWLINE 1:24\nNAME match 2:0-2:5\nOP = 2:6-2:7\nNAME type 2:8-2:12\nOP = 2:13-2:14\nNUMBER 1 2:15-2:16\nNEWLINE 2:16\nENDMARKER\n" },
     { "fstring_nested_quotes", "f\"{d['k']}\" f'{x!r:>{w}}'\n",
       "STRING f\"{d['k']}\" 1:0-1:11\nSTRING f'{x!r:>{w}}' 1:12-1:25\nNEWLINE 1:25\nENDMARKER\n" },
+    /* CPython's tokenizer reads `1else` as 1 and else (tokenize module and compile()
+     * agree; 3.11 only warns). */
+    { "number_then_else", "x = 1if 1else 2\n",
+      "NAME x 1:0-1:1\nOP = 1:2-1:3\nNUMBER 1 1:4-1:5\nNAME if 1:5-1:7\nNUMBER 1 1:8-1:9\nNAME else 1:9-1:13\nNUMBER 2 1:14-1:15\nNEWLINE 1:15\nENDMARKER\n" },
+    /* U+00B7 MIDDLE DOT is XID_Continue: compile("a\u00b7b = 1").co_names == ('a\u00b7b',).
+     * (The tokenize module's regex disagrees; the C tokenizer is the reference.) */
+    { "middle_dot_in_identifier", "a\u00b7b = 1\n",
+      "NAME a\u00b7b 1:0-1:3\nOP = 1:4-1:5\nNUMBER 1 1:6-1:7\nNEWLINE 1:7\nENDMARKER\n" },
 };
 
 static void check_stream(const char *name) {
@@ -127,6 +135,12 @@ Test(lexer, operators_longest_match) { check_stream("operators_longest_match"); 
 Test(lexer, non_ascii_columns) { check_stream("non_ascii_columns"); }
 Test(lexer, keywords_and_soft) { check_stream("keywords_and_soft"); }
 Test(lexer, fstring_nested_quotes) { check_stream("fstring_nested_quotes"); }
+
+/* Known differences, disabled until the lexer is fixed (see each case's comment):
+ *   aspen -c 'x = 1if 1else 2'  ->  SyntaxError: invalid decimal literal (CPython runs it)
+ *   aspen -c 'a\u00b7b = 1'      ->  SyntaxError: invalid character (CPython accepts the name) */
+Test(lexer, number_then_else, .disabled = true) { check_stream("number_then_else"); }
+Test(lexer, middle_dot_in_identifier, .disabled = true) { check_stream("middle_dot_in_identifier"); }
 
 typedef struct { const char *src, *kind, *msg; int line, col; } ErrorCase;
 
