@@ -441,6 +441,276 @@ Test(compiler, stack_depth_is_enough_to_run) {
     cr_expect_eq(dict_get_cstr(vm, globals, "result"), v_from_int(22));   /* CPython 3.11 */
 }
 
+/* An independent check of the computed size: walk every path through the bytecode, with
+ * each instruction's stack effect taken from its meaning in vm/opcodes.h (not from the
+ * compiler's own bookkeeping), and exceptions entering each handler with depth + 1. The
+ * deepest point must fit in stacksize, paths must agree on the depth where they meet, the
+ * depth never goes negative, and no handler unwinds to above the depth it interrupts. */
+
+static bool op_jumps(int op) {
+    return op == OP_JUMP || op == OP_FOR_ITER || op == OP_POP_JUMP_IF_FALSE || op == OP_POP_JUMP_IF_TRUE ||
+           op == OP_JUMP_IF_FALSE_OR_POP || op == OP_JUMP_IF_TRUE_OR_POP || op == OP_SEND;
+}
+
+static bool op_ends_flow(int op) {
+    return op == OP_JUMP || op == OP_RETURN_VALUE || op == OP_RERAISE || op == OP_RAISE_VARARGS;
+}
+
+/* Depth change on the fall-through path; *jump gets the change on the jump path. */
+static int op_effect(int op, int arg, int *jump) {
+    *jump = 0;
+    switch (op) {
+    case OP_CALL: return -arg;                         /* callable + arg args -> result */
+    case OP_CALL_METHOD: return -arg - 1;              /* method, self/NULL + args -> result */
+    case OP_CALL_KW: return -arg - 1;                  /* callable + args + names -> result */
+    case OP_CALL_EX: return (arg & 1) ? -2 : -1;      /* callable, args tuple (, kwargs) -> result */
+    case OP_BUILD_SLICE: case OP_BUILD_TUPLE: case OP_BUILD_LIST: case OP_BUILD_SET:
+    case OP_BUILD_STRING: return 1 - arg;
+    case OP_BUILD_MAP: return 1 - 2 * arg;
+    case OP_UNPACK_SEQUENCE: return arg - 1;
+    case OP_UNPACK_EX: return (arg & 0xff) + (arg >> 8);   /* before + list + after, minus the input */
+    case OP_FOR_ITER: *jump = -1; return 1;           /* exhausted: the iterator is popped */
+    case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP: *jump = 0; return -1;
+    case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE: *jump = -1; return -1;
+    case OP_SEND: *jump = -1; return 0;               /* done: [delegate, v] -> [result] */
+    case OP_MAKE_FUNCTION: return -1 - !!(arg & 1) - !!(arg & 2) - !!(arg & 4) - !!(arg & 8);
+    case OP_RAISE_VARARGS: return -arg;
+    case OP_FORMAT_VALUE: return (arg & 4) ? -1 : 0;
+    default: return op_effects[op];
+    }
+}
+
+/* where[0]: the first disagreement between paths; where[1]: the first other problem. */
+typedef struct { int maxdepth, conflicts, negative, bad_unwind; char where[2][160]; } FlowResult;
+
+static void note_problem(FlowResult *r, Code *c, int i, const char *what) {
+    char *w = r->where[strcmp(what, "paths disagree") != 0];
+    if (!w[0])
+        snprintf(w, sizeof r->where[0], "%s at %d (%s) in %s", what, i, op_names[INSTR_OP(c->code[i])],
+                 str_cstr(c->qualname));
+}
+
+/* Instructions that cannot raise: a handler covering them is never entered from them, so
+ * its depth does not have to fit there. (A backward JUMP can raise: KeyboardInterrupt and
+ * the step budget are checked on back-edges.) */
+static bool op_cannot_raise(Code *c, int op, int arg, int at) {
+    int prev = at > 0 ? INSTR_OP(c->code[at - 1]) : -1;
+    bool same_arg = at > 0 && INSTR_ARG(c->code[at - 1]) == (uint32_t)arg;
+    switch (op) {
+    /* `e = None; del e`, which ends an except-as block, deletes what it just stored */
+    case OP_DELETE_FAST: return prev == OP_STORE_FAST && same_arg;
+    case OP_DELETE_GLOBAL: return prev == OP_STORE_GLOBAL && same_arg;
+    case OP_DELETE_NAME: return prev == OP_STORE_NAME && same_arg;
+    case OP_NOP: case OP_POP_TOP: case OP_COPY: case OP_SWAP: case OP_LOAD_CONST: case OP_STORE_FAST:
+    case OP_LOAD_CLOSURE: case OP_POP_EXCEPT: case OP_PUSH_EXC_INFO: return true;
+    case OP_JUMP: return arg > at;
+    default: return false;
+    }
+}
+
+static FlowResult flow_depths(Code *c) {
+    FlowResult r = { 0 };
+    int *depth = malloc(sizeof(int) * (size_t)(c->ncode + 1));
+    int *work = malloc(sizeof(int) * (size_t)(c->ncode + 1) * 4);
+    int nwork = 0;
+    for (int i = 0; i <= c->ncode; i++) depth[i] = -1;
+#define REACH(at, d) do { int at_ = (at), d_ = (d); \
+        if (d_ < 0) { r.negative++; note_problem(&r, c, i, "negative depth"); d_ = 0; } \
+        if (at_ < c->ncode) { \
+            if (depth[at_] < 0) { depth[at_] = d_; work[nwork++] = at_; } \
+            else if (depth[at_] != d_) { r.conflicts++; note_problem(&r, c, at_, "paths disagree"); } \
+        } } while (0)
+    int i = 0;
+    REACH(0, 0);
+    while (nwork) {
+        i = work[--nwork];
+        int d = depth[i], op = INSTR_OP(c->code[i]), arg = INSTR_ARG(c->code[i]), jd;
+        if (d > r.maxdepth) r.maxdepth = d;
+        const ExcEntry *h = handler_of(c, i);
+        if (h && !op_cannot_raise(c, op, arg, i)) {
+            if ((int)h->depth > d) { r.bad_unwind++; note_problem(&r, c, i, "handler deeper than the stack"); }
+            REACH((int)h->target, (int)h->depth + 1);
+        }
+        int fall = d + op_effect(op, arg, &jd);
+        if (fall > r.maxdepth) r.maxdepth = fall;
+        if (op_jumps(op)) REACH(arg, op == OP_JUMP ? d : d + jd);
+        if (!op_ends_flow(op)) REACH(i + 1, fall);
+    }
+#undef REACH
+    free(depth);
+    free(work);
+    return r;
+}
+
+enum { FLOW_SIZE = 1, FLOW_AGREE = 2, FLOW_ALL = 3 };
+
+/* Checks `c` and the code objects nested in it; returns how many failed. */
+static int check_flow(Code *c, const char *file, int what) {
+    FlowResult r = flow_depths(c);
+    int bad = 0;
+    if (what & FLOW_SIZE) {
+        cr_expect_leq(r.maxdepth, c->stacksize, "%s: %s needs %d stack slots, has %d", file,
+                      str_cstr(c->qualname), r.maxdepth, c->stacksize);
+        cr_expect_eq(r.negative + r.bad_unwind, 0, "%s: %s", file, r.where[1]);
+        bad += r.maxdepth > c->stacksize || r.negative + r.bad_unwind > 0;
+    }
+    if (what & FLOW_AGREE) {
+        cr_expect_eq(r.conflicts, 0, "%s: %s", file, r.where[0]);
+        bad += r.conflicts > 0;
+    }
+    for (int k = 0; k < c->nconsts; k++)
+        if (type_of(vm, c->consts[k]) == vm->t_code) bad += check_flow((Code *)c->consts[k], file, what);
+    return bad;
+}
+
+Test(compiler, stack_depth_covers_every_path) {
+    SCAN_FROM_HERE();
+    cr_expect_eq(check_flow(compile_ok(scope_src), "scope_src", FLOW_ALL), 0);
+    cr_expect_eq(check_flow(compile_ok(try_src), "try_src", FLOW_ALL), 0);
+    const char *mixed =
+        "async def a(xs, cm):\n"
+        "    async with cm as c, cm:\n"
+        "        async for x in xs:\n"
+        "            try:\n"
+        "                r = [await y async for y in x if (z := y)]\n"
+        "            except* ValueError as eg:\n"
+        "                raise\n"
+        "            finally:\n"
+        "                return f'{c!r:>{z}}' or {**x, 'k': [*r]}\n"
+        "def g(*a, **k):\n"
+        "    x = yield from a\n"
+        "    a, *b, c = yield x\n"
+        "    assert b, (a, c)\n"
+        "    while True:\n"
+        "        with open(a) as f, open(c):\n"
+        "            if a and (b or c): break\n"
+        "            else: continue\n"
+        "    return lambda q=1, *r, s=2, **t: g(*a, q, **k, s=s)\n";
+    cr_expect_eq(check_flow(compile_ok(mixed), "mixed", FLOW_ALL), 0);
+}
+
+#include <dirent.h>
+#include <sys/stat.h>
+
+/* Every script of the golden suite and the examples: thousands of real functions. */
+static void check_tree(const char *dir, int what, int *files, int *bad) {
+    DIR *d = opendir(dir);
+    if (!d) return;
+    struct dirent *e;
+    char path[1024];
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (stat(path, &st) < 0) continue;
+        if (S_ISDIR(st.st_mode)) { check_tree(path, what, files, bad); continue; }
+        size_t n = strlen(e->d_name);
+        if (n < 4 || strcmp(e->d_name + n - 3, ".as") != 0) continue;
+        char *src; size_t len;
+        if (!vm_load_file(vm, path, &src, &len)) { vm_clear_exc(vm); continue; }
+        Value code = vm_compile(vm, src, len, path, COMPILE_EXEC);
+        free(src);
+        if (!code) { vm_clear_exc(vm); continue; }   /* the SyntaxError tests */
+        (*files)++;
+        *bad += check_flow((Code *)code, path, what);
+    }
+    closedir(d);
+}
+
+static void check_corpus(int what) {
+    char root[1024];
+    snprintf(root, sizeof root, "%s", __FILE__);   /* .../tests/unit/test_compiler.c */
+    char *cut = strstr(root, "/tests/unit/");
+    cr_assert_not_null(cut, "cannot find the source tree from %s", __FILE__);
+    *cut = 0;
+    char dir[1100];
+    int files = 0, bad = 0;
+    snprintf(dir, sizeof dir, "%s/tests/golden", root);
+    check_tree(dir, what, &files, &bad);
+    snprintf(dir, sizeof dir, "%s/examples", root);
+    check_tree(dir, what, &files, &bad);
+    cr_expect_gt(files, 100, "only %d scripts found under %s", files, root);
+    cr_expect_eq(bad, 0, "%d code objects fail", bad);
+}
+
+Test(compiler, stack_depth_covers_every_path_of_the_golden_suite) {
+    SCAN_FROM_HERE();
+    check_corpus(FLOW_SIZE);
+}
+
+/* Where paths meet they must agree on the depth. They do not after a typed `except` clause
+ * that does not match: the clause's COPY of the exception stays on the stack when the next
+ * clause is tried, so a later clause that matches leaves one value behind, and its
+ * POP_EXCEPT restores the exception itself as "being handled". Reproducer:
+ *     def f():
+ *         for i in range(2):
+ *             try:
+ *                 raise TimeoutError
+ *             except KeyError:
+ *                 pass
+ *             except TimeoutError:
+ *                 pass
+ *         print("ok")
+ *     f()
+ * CPython prints ok; Aspen raises "TypeError: 'NoneType' object is not an iterator" at the
+ * for (FOR_ITER finds the stale value), and sys.exc_info() after such a try is not empty.
+ * Disabled until lang/compile_stmt.c pops the copy on the no-match path. */
+Test(compiler, paths_agree_on_depth_in_the_golden_suite, .disabled = true) {
+    SCAN_FROM_HERE();
+    check_corpus(FLOW_AGREE);
+}
+
+Test(compiler, second_except_clause_keeps_the_stack_balanced, .disabled = true) {
+    SCAN_FROM_HERE();
+    const char *src =
+        "import sys\n"
+        "def f():\n"
+        "    seen = []\n"
+        "    for i in range(2):\n"
+        "        try:\n"
+        "            raise TimeoutError\n"
+        "        except KeyError:\n"
+        "            pass\n"
+        "        except TimeoutError:\n"
+        "            pass\n"
+        "        seen.append(sys.exc_info()[0])\n"
+        "    return seen\n"
+        "r = repr(f())\n";
+    cr_expect_eq(check_flow(compile_ok(src), "two except clauses", FLOW_ALL), 0);
+    Dict *globals = dict_new(vm);
+    dict_set(vm, globals, vm->s___builtins__, vm->builtins_mod);
+    cr_assert(vm_exec_source(vm, src, strlen(src), "<test>", globals), "the loop crashed");
+    cr_expect_str_eq(str_cstr(dict_get_cstr(vm, globals, "r")), "[None, None]");   /* CPython 3.11 */
+}
+
+/* CALL_EX (a call with *args) pops the callable and the argument tuple (and the kwargs dict)
+ * and pushes the result: -1 (-2), but lang/compile.c's effect() counts -2 (-3), so every
+ * f(*a) lowers the computed depth by one more than it should and stacksize comes out too
+ * small. Values above the frame's extent are then overwritten by the next call:
+ *     def f(*a): return a[0] * 100
+ *     def g(a, b, c):
+ *         return [f(*a), f(*b), f(*c), f(*a), f(*b), f(*c), f(*a), f(*b), f(*c),
+ *                 f(*a), f(*b), f(*c), f(*a), f(*b), f(*c)]
+ *     print(g([1], [2], [3]))
+ * CPython: [100, 200, 300, 100, ...]; Aspen: [100, 200, 300, 100, 200, 300, 100, 3, (3,),
+ * 300, ...]. In a generator the same overrun writes past the end of its heap object.
+ * Disabled until effect() is corrected. */
+Test(compiler, call_ex_stack_effect, .disabled = true) {
+    SCAN_FROM_HERE();
+    const char *src =
+        "def f(*a): return a[0] * 100\n"
+        "def g(a, b, c):\n"
+        "    return [f(*a), f(*b), f(*c), f(*a), f(*b), f(*c), f(*a), f(*b), f(*c),\n"
+        "            f(*a), f(*b), f(*c), f(*a), f(*b), f(*c)]\n"
+        "r = repr(g([1], [2], [3]))\n";
+    cr_expect_eq(check_flow(compile_ok(src), "CALL_EX", FLOW_ALL), 0);
+    Dict *globals = dict_new(vm);
+    dict_set(vm, globals, vm->s___builtins__, vm->builtins_mod);
+    cr_assert(vm_exec_source(vm, src, strlen(src), "<test>", globals));
+    cr_expect_str_eq(str_cstr(dict_get_cstr(vm, globals, "r")),
+                     "[100, 200, 300, 100, 200, 300, 100, 200, 300, 100, 200, 300, 100, 200, 300]");   /* CPython 3.11 */
+}
+
 /* ---- compile-time SyntaxErrors ---- */
 
 typedef struct { const char *src, *kind, *msg; int line, col; } ErrorCase;
