@@ -230,7 +230,7 @@ Test(compiler, name_operations_follow_scopes) {
 
 /* A class body that binds x while a method (or a comprehension) of it reads the enclosing
  * function's x. CPython 3.11: f cellvars ('x',), C freevars ('x',), C.m freevars ('x',),
- * and f() returns 1. Aspen refuses to compile it:
+ * and f() returns 1. Aspen once refused to compile it:
  *     def f():
  *         x = 1
  *         class C:
@@ -238,9 +238,9 @@ Test(compiler, name_operations_follow_scopes) {
  *             def m(self): return x
  *         return C().m()
  *     -> SyntaxError: internal error: no cell for 'x'
- * (the same with `y = [x for _ in range(1)]` in the class body). Disabled until the
- * symtable passes such a name through the class as a free variable. */
-Test(compiler, class_local_name_also_free_for_methods, .disabled = true) {
+ * (the same with `y = [x for _ in range(1)]` in the class body). The symtable now marks
+ * such a name DEF_FREE_CLASS: bound in the namespace, passed through as a free variable. */
+Test(compiler, class_local_name_also_free_for_methods) {
     SCAN_FROM_HERE();
     const char *src = "def f():\n    x = 1\n    class C:\n        x = 2\n        def m(self): return x\n"
                       "        y = [x for _ in range(1)]\n    return C().m(), C.y, C.x\n";
@@ -285,8 +285,9 @@ static const char *const try_src =
     "        c()\n"
     "    d()\n";
 
-/* CPython 3.11's table for this function: a() -> handler [0]; b() -> cleanup [1] -> the
- * finally handler [0]; the finally body twice (normal and exceptional path); d() uncovered. */
+/* CPython 3.11's table for this function: a() -> handler [0]; b() -> the `as e` cleanup [1]
+ * -> the handler's cleanup [1] -> the finally handler [0]; the finally body twice (normal and
+ * exceptional path); d() uncovered. */
 Test(compiler, exception_table_try_except_finally) {
     SCAN_FROM_HERE();
     Code *c = code_of(try_src, "f");
@@ -305,7 +306,10 @@ Test(compiler, exception_table_try_except_finally) {
     cr_expect_eq(hb->depth, 1);   /* the saved exception stays below */
     cr_expect_neq(hb->target, ha->target);
     /* the cleanup that b()'s exception runs is itself covered by the finally handler */
-    const ExcEntry *hclean = handler_of(c, (int)hb->target);
+    const ExcEntry *hname = handler_of(c, (int)hb->target);
+    cr_assert_not_null(hname, "the `as e` cleanup is not protected");
+    cr_expect_eq(hname->depth, 1);
+    const ExcEntry *hclean = handler_of(c, (int)hname->target);
     cr_assert_not_null(hclean, "the handler's cleanup is not protected by finally");
     int fin = (int)hclean->target;
     cr_expect_eq(INSTR_OP(c->code[fin]), OP_PUSH_EXC_INFO);
@@ -325,15 +329,14 @@ Test(compiler, exception_table_try_except_finally) {
 }
 
 /* CPython 3.11 deletes the `as` name also when the handler body raises: its table sends b()'s
- * exception to a cleanup that stores None into e and deletes it. Aspen's cleanup does not:
+ * exception to a cleanup that stores None into e and deletes it (Aspen's did not, once):
  *     def f():
  *         try:
  *             try: 1/0
  *             except ZeroDivisionError as e: raise ValueError
  *         except ValueError: pass
- *         print(e)   # CPython: UnboundLocalError; Aspen prints "division by zero"
- * Disabled until the compiler emits that cleanup. */
-Test(compiler, except_as_name_is_deleted_when_handler_raises, .disabled = true) {
+ *         print(e)   # CPython: UnboundLocalError; Aspen printed "division by zero" */
+Test(compiler, except_as_name_is_deleted_when_handler_raises) {
     SCAN_FROM_HERE();
     Code *c = code_of(try_src, "f");
     int call_b = find_named(c, OP_LOAD_GLOBAL, "b", 0) + 1;
@@ -652,15 +655,15 @@ Test(compiler, stack_depth_covers_every_path_of_the_golden_suite) {
  *                 pass
  *         print("ok")
  *     f()
- * CPython prints ok; Aspen raises "TypeError: 'NoneType' object is not an iterator" at the
+ * CPython prints ok; Aspen raised "TypeError: 'NoneType' object is not an iterator" at the
  * for (FOR_ITER finds the stale value), and sys.exc_info() after such a try is not empty.
- * Disabled until lang/compile_stmt.c pops the copy on the no-match path. */
-Test(compiler, paths_agree_on_depth_in_the_golden_suite, .disabled = true) {
+ * (Fixed: the clause test no longer copies the exception.) */
+Test(compiler, paths_agree_on_depth_in_the_golden_suite) {
     SCAN_FROM_HERE();
     check_corpus(FLOW_AGREE);
 }
 
-Test(compiler, second_except_clause_keeps_the_stack_balanced, .disabled = true) {
+Test(compiler, second_except_clause_keeps_the_stack_balanced) {
     SCAN_FROM_HERE();
     const char *src =
         "import sys\n"
@@ -692,10 +695,10 @@ Test(compiler, second_except_clause_keeps_the_stack_balanced, .disabled = true) 
  *         return [f(*a), f(*b), f(*c), f(*a), f(*b), f(*c), f(*a), f(*b), f(*c),
  *                 f(*a), f(*b), f(*c), f(*a), f(*b), f(*c)]
  *     print(g([1], [2], [3]))
- * CPython: [100, 200, 300, 100, ...]; Aspen: [100, 200, 300, 100, 200, 300, 100, 3, (3,),
+ * CPython: [100, 200, 300, 100, ...]; Aspen gave [100, 200, 300, 100, 200, 300, 100, 3, (3,),
  * 300, ...]. In a generator the same overrun writes past the end of its heap object.
- * Disabled until effect() is corrected. */
-Test(compiler, call_ex_stack_effect, .disabled = true) {
+ * (Fixed in effect().) */
+Test(compiler, call_ex_stack_effect) {
     SCAN_FROM_HERE();
     const char *src =
         "def f(*a): return a[0] * 100\n"
