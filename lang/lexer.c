@@ -290,8 +290,10 @@ static void exponent_and_imag(Lexer *L, size_t start) {
             c = peekc(L, 0);
             if (!(c >= '0' && c <= '9')) err_at(L, L->pos, "invalid %s literal", "decimal");
         } else if (!(c >= '0' && c <= '9')) {
+            /* not an exponent: the number ends before the 'e' if `else` follows (`1else`) */
             L->pos = save;
-            err_at(L, L->pos, "invalid %s literal", "decimal");
+            end_of_number(L, "decimal");
+            return;
         }
         digits(L, 10, "decimal");
     }
