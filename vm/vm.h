@@ -364,7 +364,10 @@ bool set_next(Value set, int64_t *pos, Value *key);
 Value func_new(VM *vm, Code *code, Dict *globals, Value qualname);
 Value gen_new(VM *vm, Func *f, Value *args_slots, int kind);
 Value gen_send(VM *vm, Value gen, Value v, bool *returned);   /* returned: StopIteration-like */
-Value vm_handled(VM *vm);   /* the exception sys.exc_info() reports, or VNULL */
+Value vm_handled(VM *vm);
+Dict **instance_dict_slot(VM *vm, Value obj);   /* the instance's __dict__ slot, or NULL */
+Dict **var_dict_slot(VM *vm, Obj *o);           /* ... of a TF_VARDICT instance */
+static inline size_t var_dict_extra(Type *cls) { return (cls->flags & TF_VARDICT) ? 8 + sizeof(Dict *) : 0; }   /* the exception sys.exc_info() reports, or VNULL */
 Value gen_throw(VM *vm, Value gen, Value exc);
 Value gen_close(VM *vm, Value gen);
 Value vm_interpret(VM *vm);                           /* run frames until an entry frame ends */
