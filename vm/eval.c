@@ -34,6 +34,13 @@ void gen_frame_closed(VM *vm, struct Gen *g);
 Value format_value(VM *vm, Value v, int conv, Value spec);
 int check_exc_match_type(VM *vm, Value t);
 
+/* The inline cache of the instruction just fetched (ip is one past it). A cache is 64 bytes,
+ * so the byte distance of ip into the code scales by a shift, not a multiply. */
+static inline AttrCache *cache_at(Code *co, uint32_t *ip) {
+    _Static_assert(sizeof(AttrCache) == 16 * sizeof(uint32_t), "cache_at scales by 16");
+    return (AttrCache *)((char *)co->caches + ((char *)ip - (char *)co->code) * 16) - 1;
+}
+
 /* Remember, for this instruction, how attribute `name` resolved on obj's type (see AttrCache).
  * AC_INSTANCE / AC_NONE: plain heap-type instance whose class has no attribute `name` and no
  * custom __getattribute__/__setattr__, so the instance dict is the whole story.
@@ -51,7 +58,7 @@ static void attr_cache_fill(VM *vm, Code *co, uint32_t *ip, Value obj, Value nam
         co->caches = calloc((size_t)co->ncode, sizeof(AttrCache));
         if (!co->caches) return;
     }
-    AttrCache *ac = &co->caches[ip - co->code - 1];
+    AttrCache *ac = cache_at(co, ip);
     ac->type = t;
     ac->epoch = vm->type_epoch;
     ac->kind = kind;
@@ -208,7 +215,7 @@ dispatch:
     CASE(LOAD_GLOBAL) {
         Value name = names[arg];
         if (co->caches) {
-            AttrCache *gc_ = &co->caches[ip - co->code - 1];
+            AttrCache *gc_ = cache_at(co, ip);
             if (gc_->type == (Type *)fr->globals && gc_->epoch == dict_version(fr->globals) &&
                 gc_->epoch2 == dict_version(vm->builtins) && gc_->kind == (int)vm->type_epoch && gc_->descr) {
                 PUSH(gc_->descr);
@@ -222,7 +229,7 @@ dispatch:
         }
         if (!co->caches) co->caches = calloc((size_t)co->ncode, sizeof(AttrCache));
         if (co->caches) {
-            AttrCache *gc_ = &co->caches[ip - co->code - 1];
+            AttrCache *gc_ = cache_at(co, ip);
             gc_->type = (Type *)fr->globals;
             gc_->epoch = dict_version(fr->globals);
             gc_->epoch2 = dict_version(vm->builtins);
@@ -282,7 +289,7 @@ dispatch:
         Value obj = TOP();
         if (!v_is_int(obj) && co->caches) {
             Type *t = ((Obj *)obj)->type;
-            AttrCache *ac = &co->caches[ip - co->code - 1];
+            AttrCache *ac = cache_at(co, ip);
             if (ac->type == t && ac->epoch == vm->type_epoch) {
                 Dict *d = *(Dict **)((char *)obj + t->dictoffset);
                 Value v = d ? dict_hint_hit(d, names[arg], ac->hint) : VNULL;
@@ -301,9 +308,10 @@ dispatch:
         Value obj = sp[-1], v = sp[-2];
         if (!v_is_int(obj) && co->caches) {
             Type *t = ((Obj *)obj)->type;
-            AttrCache *ac = &co->caches[ip - co->code - 1];
+            AttrCache *ac = cache_at(co, ip);
             if (ac->type == t && ac->epoch == vm->type_epoch) {
                 Dict **slot = (Dict **)((char *)obj + t->dictoffset);
+                if (*slot && dict_hint_store(*slot, names[arg], ac->hint, v)) { sp -= 2; DISPATCH(); }
                 SAVE();
                 if (!*slot) { *slot = dict_new(vm); CHECKV(*slot); }
                 if (dict_set_str_hint(vm, *slot, names[arg], v, &ac->hint) < 0) ERR();
@@ -328,10 +336,10 @@ dispatch:
         Value obj = TOP(), name = names[arg];
         Type *t = type_of(vm, obj);
         if (co->caches) {
-            AttrCache *ac = &co->caches[ip - co->code - 1];
+            AttrCache *ac = cache_at(co, ip);
             if (ac->type == t && ac->epoch == vm->type_epoch) {
                 Dict *idict = t->dictoffset ? *(Dict **)((char *)obj + t->dictoffset) : NULL;
-                if (!idict || !dict_get_str(idict, name)) {
+                if (!idict || dict_str_surely_absent(idict, name) || !dict_get_str(idict, name)) {
                     sp[-1] = ac->descr;
                     PUSH(obj);
                     DISPATCH();
@@ -504,7 +512,8 @@ do_call:
                 r = q;
                 break;
             }
-            default: goto binop_slow;
+            /* every value of arg & 15 has a case: the jump table needs no range check */
+            case OP_MATMULT: case OP_DIV: case OP_POW: case 13: case 14: case 15: goto binop_slow;
             }
             if (!smallint_fits(r)) goto binop_slow;
             sp[-2] = v_from_int(r);
