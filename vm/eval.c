@@ -301,7 +301,28 @@ dispatch:
         Value r = vm_getattr(vm, obj, names[arg]);
         CHECKV(r);
         attr_cache_fill(vm, co, ip, obj, names[arg], AC_INSTANCE);
+        /* `local.name` on an instance: let the LOAD_FAST before this do both (see LOAD_FAST_ATTR) */
+        if (ip - 2 >= co->code && INSTR_OP(ip[-2]) == OP_LOAD_FAST && co->caches && cache_at(co, ip)->type)
+            ip[-2] = INSTR(OP_LOAD_FAST_ATTR, INSTR_ARG(ip[-2]));
         TOP() = r;
+        DISPATCH();
+    }
+    CASE(LOAD_FAST_ATTR) {
+        /* A LOAD_FAST rewritten once the LOAD_ATTR after it cached an instance attribute: on a
+         * cache hit both run here and the LOAD_ATTR is skipped; otherwise this is the plain
+         * LOAD_FAST and the LOAD_ATTR runs (and refills its cache) as usual. */
+        Value obj = slots[arg];
+        if (!v_is_int(obj) && obj) {
+            Type *t = ((Obj *)obj)->type;
+            AttrCache *ac = cache_at(co, ip + 1);
+            if (ac->type == t && ac->epoch == vm->type_epoch) {
+                Dict *d = *(Dict **)((char *)obj + t->dictoffset);
+                Value v = d ? dict_hint_hit(d, names[INSTR_ARG(*ip)], ac->hint) : VNULL;
+                if (v) { ip++; PUSH(v); DISPATCH(); }
+            }
+        }
+        if (!obj) { SAVE(); unbound_local(vm, co, arg); ERR(); }
+        PUSH(obj);
         DISPATCH();
     }
     CASE(STORE_ATTR) {
@@ -359,6 +380,8 @@ dispatch:
                         if (!(t->flags & TF_HEAPTYPE) || !type_lookup(vm, t, vm->s___getattribute__) ||
                             type_of(vm, type_lookup(vm, t, vm->s___getattribute__)) != vm->t_function) {
                             attr_cache_fill(vm, co, ip, obj, name, AC_METHOD);
+                            if (ip - 2 >= co->code && INSTR_OP(ip[-2]) == OP_LOAD_FAST && co->caches)
+                                ip[-2] = INSTR(OP_LOAD_FAST_METHOD, INSTR_ARG(ip[-2]));
                             sp[-1] = d;
                             PUSH(obj);
                             DISPATCH();
@@ -373,16 +396,36 @@ dispatch:
         PUSH(r);
         DISPATCH();
     }
+    CASE(LOAD_FAST_METHOD) {
+        /* LOAD_FAST fused with the LOAD_METHOD after it, as LOAD_FAST_ATTR is with LOAD_ATTR */
+        Value obj = slots[arg];
+        if (obj) {
+            Type *t = type_of(vm, obj);
+            AttrCache *ac = cache_at(co, ip + 1);
+            if (ac->type == t && ac->epoch == vm->type_epoch) {
+                Dict *idict = t->dictoffset ? *(Dict **)((char *)obj + t->dictoffset) : NULL;
+                Value name = names[INSTR_ARG(*ip)];
+                if (!idict || dict_str_surely_absent(idict, name) || !dict_get_str(idict, name)) {
+                    ip++;
+                    PUSH(ac->descr);
+                    PUSH(obj);
+                    DISPATCH();
+                }
+            }
+        }
+        if (!obj) { SAVE(); unbound_local(vm, co, arg); ERR(); }
+        PUSH(obj);
+        DISPATCH();
+    }
     CASE(CALL) {
-        res = sp - arg - 1; callable = res[0]; args = res + 1; nargs = arg; kwn = VNULL;
-        goto do_call;
+        res = sp - arg - 1; callable = res[0]; args = res + 1; nargs = arg;
+        goto do_call_positional;
     }
     CASE(CALL_METHOD) {
         res = sp - arg - 2;
         if (res[0]) { callable = res[0]; args = res + 1; nargs = arg + 1; }
         else { callable = res[1]; args = res + 2; nargs = arg; }
-        kwn = VNULL;
-        goto do_call;
+        goto do_call_positional;
     }
     CASE(CALL_KW) {
         kwn = POP();
@@ -390,30 +433,38 @@ dispatch:
         nargs = arg - (int)as_tuple(kwn)->n;
         goto do_call;
     }
-do_call:
-    SAVE();
-    if (!v_is_int(callable) && ((Obj *)callable)->type == vm->t_function && !kwn && !fr->gen) {
+do_call_positional:
+    kwn = VNULL;
+    if (!v_is_int(callable) && ((Obj *)callable)->type == vm->t_function && !fr->gen) {
         /* the hot path: exact positional arguments, no cells; the frame is pushed inline */
         Func *f = (Func *)callable;
         Code *c = f->code;
+        int32_t nlocals = c->nlocals;
+        Value *extent = args + nlocals + c->stacksize;
         if ((c->flags & CO_SIMPLE) && nargs == c->argcount && vm->nframes < vm->recursion_limit &&
-            args + c->nlocals + c->stacksize + 64 < vm->stack_end) {
+            extent + 64 < vm->stack_end) {
+            fr->ip = ip;
             fr->sp = res;
-            for (int i = nargs; i < c->nlocals; i++) args[i] = VNULL;
-            Frame *nf = &vm->frames[vm->nframes++];
-            nf->saved_top = vm->sp_top;
-            Value *extent = args + c->nlocals + c->stacksize;
-            if (extent > vm->sp_top) vm->sp_top = extent;
+            for (int i = nargs; i < nlocals; i++) args[i] = VNULL;
+            /* frames sit in one fixed mapping and fr is the top one: the callee's comes next */
+            Frame *nf = fr + 1;
+            vm->nframes++;
+            Value *top = vm->sp_top;
+            nf->saved_top = top;
+            if (extent > top) vm->sp_top = extent;
+            co = c; ip = c->code; sp = slots = args; sp += nlocals;
             nf->code = c; nf->func = f; nf->globals = f->globals; nf->locals_dict = NULL;
-            nf->slots = args; nf->sp = args + c->nlocals; nf->ip = c->code; nf->gen = NULL;
+            nf->slots = args; nf->sp = sp; nf->ip = ip; nf->gen = NULL;
             nf->entry = 0; nf->handled = VNULL;
             fr = nf;
-            LOAD_FRAME();
+            consts = c->consts; names = c->names;
             if (vm->interrupt) goto interrupted;
             if (vm->config.step_budget && ++vm->steps > vm->config.step_budget) goto budget;
             DISPATCH();
         }
     }
+do_call:
+    SAVE();
     if (type_of(vm, callable) == vm->t_function &&
         !(((Func *)callable)->code->flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
         Func *f = (Func *)callable;
