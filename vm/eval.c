@@ -49,7 +49,8 @@ static void attr_cache_fill(VM *vm, Code *co, uint32_t *ip, Value obj, Value nam
     if (v_is_int(obj)) return;
     Type *t = ((Obj *)obj)->type;
     if (kind != AC_METHOD) {
-        if (!(t->flags & TF_HEAPTYPE) || !t->dictoffset || t->layout != vm->t_object) return;
+        /* the fast paths read ((Instance *)obj)->dict: no load of the offset on the way to it */
+        if (!(t->flags & TF_HEAPTYPE) || t->dictoffset != offsetof(Instance, dict) || t->layout != vm->t_object) return;
         if (type_lookup(vm, t, name)) return;
         Value ga = type_lookup(vm, t, kind == AC_NONE ? vm->s___setattr__ : vm->s___getattribute__);
         if (!ga || type_of(vm, ga) == vm->t_function) return;
@@ -291,7 +292,7 @@ dispatch:
             Type *t = ((Obj *)obj)->type;
             AttrCache *ac = cache_at(co, ip);
             if (ac->type == t && ac->epoch == vm->type_epoch) {
-                Dict *d = *(Dict **)((char *)obj + t->dictoffset);
+                Dict *d = ((Instance *)obj)->dict;
                 Value v = d ? dict_hint_hit(d, names[arg], ac->hint) : VNULL;
                 if (!v && d) v = dict_get_str_hint(d, names[arg], &ac->hint);
                 if (v) { TOP() = v; DISPATCH(); }
@@ -316,7 +317,7 @@ dispatch:
             Type *t = ((Obj *)obj)->type;
             AttrCache *ac = cache_at(co, ip + 1);
             if (ac->type == t && ac->epoch == vm->type_epoch) {
-                Dict *d = *(Dict **)((char *)obj + t->dictoffset);
+                Dict *d = ((Instance *)obj)->dict;
                 Value v = d ? dict_hint_hit(d, names[INSTR_ARG(*ip)], ac->hint) : VNULL;
                 if (v) { ip++; PUSH(v); DISPATCH(); }
             }
@@ -331,7 +332,7 @@ dispatch:
             Type *t = ((Obj *)obj)->type;
             AttrCache *ac = cache_at(co, ip);
             if (ac->type == t && ac->epoch == vm->type_epoch) {
-                Dict **slot = (Dict **)((char *)obj + t->dictoffset);
+                Dict **slot = &((Instance *)obj)->dict;
                 if (*slot && dict_hint_store(*slot, names[arg], ac->hint, v)) { sp -= 2; DISPATCH(); }
                 SAVE();
                 if (!*slot) { *slot = dict_new(vm); CHECKV(*slot); }
