@@ -67,6 +67,24 @@ static void attr_cache_fill(VM *vm, Code *co, uint32_t *ip, Value obj, Value nam
     ac->hint = -1;
 }
 
+/* Once the attribute instruction just run (ip[-1]) has a filled cache, rewrite the one before
+ * it into a fused instruction that does both on a cache hit: LOAD_FAST or COPY 1 before
+ * LOAD_ATTR, LOAD_FAST or SWAP 2 before STORE_ATTR, LOAD_FAST before LOAD_METHOD. On a miss
+ * the fused instruction does only its own part and the attribute instruction, which stays in
+ * place (jumps may land on it), runs as usual: the rewrite never changes behaviour. */
+static void fuse_with_previous(Code *co, uint32_t *ip) {
+    if (ip - 2 < co->code || !co->caches || !cache_at(co, ip)->type) return;
+    uint32_t prev = ip[-2];
+    int op = INSTR_OP(ip[-1]), fused = -1;
+    if (INSTR_OP(prev) == OP_LOAD_FAST)
+        fused = op == OP_LOAD_ATTR ? OP_LOAD_FAST_ATTR : op == OP_LOAD_METHOD ? OP_LOAD_FAST_METHOD : OP_LOAD_FAST_STORE_ATTR;
+    else if (op == OP_LOAD_ATTR && prev == INSTR(OP_COPY, 1))
+        fused = OP_COPY_ATTR;
+    else if (op == OP_STORE_ATTR && prev == INSTR(OP_SWAP, 2))
+        fused = OP_SWAP_STORE_ATTR;
+    if (fused >= 0) ip[-2] = INSTR(fused, INSTR_ARG(prev));
+}
+
 /* CPython's _PyObject_FunctionStr: "module.qualname()" for messages about a callee. */
 static const char *func_str(VM *vm, Value f, char *buf, size_t n) {
     Value qn = vm_getattr_opt(vm, f, vm->s___qualname__);
@@ -302,9 +320,7 @@ dispatch:
         Value r = vm_getattr(vm, obj, names[arg]);
         CHECKV(r);
         attr_cache_fill(vm, co, ip, obj, names[arg], AC_INSTANCE);
-        /* `local.name` on an instance: let the LOAD_FAST before this do both (see LOAD_FAST_ATTR) */
-        if (ip - 2 >= co->code && INSTR_OP(ip[-2]) == OP_LOAD_FAST && co->caches && cache_at(co, ip)->type)
-            ip[-2] = INSTR(OP_LOAD_FAST_ATTR, INSTR_ARG(ip[-2]));
+        fuse_with_previous(co, ip);
         TOP() = r;
         DISPATCH();
     }
@@ -323,6 +339,21 @@ dispatch:
             }
         }
         if (!obj) { SAVE(); unbound_local(vm, co, arg); ERR(); }
+        PUSH(obj);
+        DISPATCH();
+    }
+    CASE(COPY_ATTR) {
+        /* the start of `obj.name op= value` (see fuse_with_previous): stack [obj] */
+        Value obj = TOP();
+        if (!v_is_int(obj)) {
+            Type *t = ((Obj *)obj)->type;
+            AttrCache *ac = cache_at(co, ip + 1);
+            if (ac->type == t && ac->epoch == vm->type_epoch) {
+                Dict *d = ((Instance *)obj)->dict;
+                Value v = d ? dict_hint_hit(d, names[INSTR_ARG(*ip)], ac->hint) : VNULL;
+                if (v) { ip++; PUSH(v); DISPATCH(); }
+            }
+        }
         PUSH(obj);
         DISPATCH();
     }
@@ -345,6 +376,37 @@ dispatch:
         sp -= 2;
         if (vm_setattr(vm, obj, names[arg], v) < 0) ERR();
         attr_cache_fill(vm, co, ip, obj, names[arg], AC_NONE);
+        fuse_with_previous(co, ip);
+        DISPATCH();
+    }
+    CASE(LOAD_FAST_STORE_ATTR) {
+        /* `local.name = value` (see fuse_with_previous): stack [value] */
+        Value obj = slots[arg];
+        if (!v_is_int(obj) && obj) {
+            Type *t = ((Obj *)obj)->type;
+            AttrCache *ac = cache_at(co, ip + 1);
+            if (ac->type == t && ac->epoch == vm->type_epoch) {
+                Dict *d = ((Instance *)obj)->dict;
+                if (d && dict_hint_store(d, names[INSTR_ARG(*ip)], ac->hint, TOP())) { ip++; sp--; DISPATCH(); }
+            }
+        }
+        if (!obj) { SAVE(); unbound_local(vm, co, arg); ERR(); }
+        PUSH(obj);
+        DISPATCH();
+    }
+    CASE(SWAP_STORE_ATTR) {
+        /* the end of `obj.name op= value` (see fuse_with_previous): stack [obj, value] */
+        Value obj = sp[-2], v = sp[-1];
+        if (!v_is_int(obj)) {
+            Type *t = ((Obj *)obj)->type;
+            AttrCache *ac = cache_at(co, ip + 1);
+            if (ac->type == t && ac->epoch == vm->type_epoch) {
+                Dict *d = ((Instance *)obj)->dict;
+                if (d && dict_hint_store(d, names[INSTR_ARG(*ip)], ac->hint, v)) { ip++; sp -= 2; DISPATCH(); }
+            }
+        }
+        sp[-2] = v;
+        sp[-1] = obj;
         DISPATCH();
     }
     CASE(DELETE_ATTR) {
@@ -381,8 +443,7 @@ dispatch:
                         if (!(t->flags & TF_HEAPTYPE) || !type_lookup(vm, t, vm->s___getattribute__) ||
                             type_of(vm, type_lookup(vm, t, vm->s___getattribute__)) != vm->t_function) {
                             attr_cache_fill(vm, co, ip, obj, name, AC_METHOD);
-                            if (ip - 2 >= co->code && INSTR_OP(ip[-2]) == OP_LOAD_FAST && co->caches)
-                                ip[-2] = INSTR(OP_LOAD_FAST_METHOD, INSTR_ARG(ip[-2]));
+                            fuse_with_previous(co, ip);
                             sp[-1] = d;
                             PUSH(obj);
                             DISPATCH();
