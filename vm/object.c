@@ -468,9 +468,32 @@ Value vm_getattr_cstr(VM *vm, Value obj, const char *name) {
     return vm_getattr(vm, obj, str_intern_cstr(vm, name));
 }
 
+/* obj.__class__ = cls (object.__class__'s setter): only between script classes whose
+ * instances share a layout, as CPython's compatible_for_assignment demands. */
+static int set_class(VM *vm, Value obj, Type *t, Value v) {
+    if (!v) { vm_raise(vm, vm->e_TypeError, "can't delete __class__ attribute"); return -1; }
+    if (!isinst(vm, v, vm->t_type)) {
+        vm_raise(vm, vm->e_TypeError, "__class__ must be set to a class, not '%s' object", type_name(vm, v));
+        return -1;
+    }
+    Type *nt = (Type *)v;
+    if (!(t->flags & TF_HEAPTYPE) || !(nt->flags & TF_HEAPTYPE)) {
+        vm_raise(vm, vm->e_TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
+        return -1;
+    }
+    if (nt->layout != t->layout || nt->size != t->size || nt->dictoffset != t->dictoffset ||
+        (nt->flags & TF_VARDICT) != (t->flags & TF_VARDICT) || nt->trace != t->trace || nt->on_collect != t->on_collect) {
+        vm_raise(vm, vm->e_TypeError, "__class__ assignment: '%s' object layout differs from '%s'", nt->name, t->name);
+        return -1;
+    }
+    ((Obj *)obj)->type = nt;
+    return 0;
+}
+
 int generic_setattr(VM *vm, Value obj, Value name, Value v) {
     Type *t = type_of(vm, obj);
     Value d = type_lookup(vm, t, name);
+    if (name == vm->s___class__ && !d) return set_class(vm, obj, t, v);
     if (d && is_data_descriptor(vm, d)) {
         Type *dt = type_of(vm, d);
         if (dt == vm->t_property) {
