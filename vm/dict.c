@@ -1,11 +1,23 @@
 /* dict.c — the dict: a compact, insertion-ordered hash table as in CPython (an index table of
- * int32 slots pointing into a dense entries array), the C API declared in vm.h, and the
+ * uint32 slots pointing into a dense entries array), the C API declared in vm.h, and the
  * Python-level dict type. Views and iterators live in vm/iterobjs.c.
  *
  * Invariants: entries[0..nentries) hold live entries and tombstones (key == VNULL) in insertion
- * order; `used` counts the live ones; the index table has `size` (a power of two, or 0 when
- * nothing was ever stored) slots, each EMPTY, DUMMY or an entry number; nentries never exceeds
- * size*2/3, so a probe always reaches an EMPTY slot. */
+ * order; `used` counts the live ones; the entries array has room for usable(size) entries; the
+ * index has `size` slots (a power of two, or 0 when nothing was ever stored); nentries never
+ * exceeds usable(size) = size*2/3, so a probe always reaches an EMPTY slot.
+ *
+ * A slot packs an entry number and a tag. With size = 2**k, the low k bits hold the entry
+ * number + 1 and the high 32-k bits hold the same bits of the key's hash (the low k bits chose
+ * the home slot, the tag keeps the next ones). A probe compares tags before it touches the
+ * entry, so in a big dict most collisions and misses cost no cache miss in the entries array.
+ * A zero slot is EMPTY; a zero entry part under a nonzero tag part is DUMMY (deleted key).
+ *
+ * Probing visits the home slot and its LINEAR - 1 neighbours (usually one cache line), then
+ * jumps as CPython does (g = 5g + 1 + perturb, perturb shifted down by 5 each time, from the
+ * group's first slot): neighbours keep sequential int keys cheap, the jumps bring in all the
+ * hash's bits so keys that agree on their low bits still spread, and once perturb reaches 0
+ * the group starts run through every slot. */
 #include "vm/vm.h"
 #include "vm/containers.h"
 #include "vm/dict.h"
@@ -14,8 +26,10 @@
 #include <string.h>
 
 #define IX_EMPTY (-1)
-#define IX_DUMMY (-2)
+#define IX_ERROR (-3)
 #define MIN_SIZE 8
+#define MAX_SIZE ((int64_t)1 << 30)   /* the tag needs at least one bit of the slot */
+#define LINEAR 4
 
 typedef DictEntry Entry;   /* vm.h reads entries inline */
 
@@ -23,18 +37,27 @@ struct Dict {
     Obj head;
     uint64_t version;   /* must follow head: vm.h reads it inline (DictHead) */
     int64_t used, nentries, size;
-    int32_t *index;
+    uint32_t *index;
     Entry *entries;
+    /* The last lookup through find() whose key and stored key are small ints or exact strs
+     * (so it ran no script code): `d[k] += 1` and `if k in d: d[k] = v` then store without a
+     * second probe. Valid while version == hit_version. dict_trace clears it at every
+     * collection, so a dead key's address can't come back as a false hit. */
+    Value hit_key;
+    int64_t hit_ix;
+    uint64_t hit_version;
 };
 
 static inline int64_t usable(int64_t size) { return size * 2 / 3; }
 
 static void dict_trace(GC *gc, Obj *o) {
     Dict *d = (Dict *)o;
+    d->hit_key = VNULL;
+    /* int keys and values are common in big dicts: test before the call */
     for (int64_t i = 0; i < d->nentries; i++) {
-        if (!d->entries[i].key) continue;
-        gc_mark(gc, d->entries[i].key);
-        gc_mark(gc, d->entries[i].value);
+        Entry *e = &d->entries[i];
+        if (v_is_obj(e->key)) gc_mark_obj(gc, (Obj *)e->key);
+        if (v_is_obj(e->value)) gc_mark_obj(gc, (Obj *)e->value);
     }
 }
 
@@ -46,76 +69,122 @@ static void dict_finalize(Obj *o) {
     d->entries = NULL;
 }
 
-static bool is_exact_str(VM *vm, Value v) { return v_is_obj(v) && ((Obj *)v)->type == vm->t_str; }
+/* ---- the table ---- */
 
-/* Strings hash without the protocol, so dicts work while the VM is still bootstrapping. */
-static int key_hash(VM *vm, Value key, int64_t *h) {
+static inline bool is_exact_str(VM *vm, Value v) { return v_is_obj(v) && ((Obj *)v)->type == vm->t_str; }
+
+/* Keys whose hash and equality are the VM's own: no script code runs to compare them. */
+static inline bool plain_key(VM *vm, Value v) { return v_is_int(v) || is_exact_str(vm, v); }
+
+/* Small ints and strings hash without the protocol, so dicts work while the VM bootstraps. */
+static inline int key_hash(VM *vm, Value key, int64_t *h) {
+    if (v_is_int(key)) { *h = smallint_hash(v_int(key)); return 0; }
     if (is_exact_str(vm, key)) { *h = str_hash(as_str(key)); return 0; }
     return vm_hash(vm, key, h);
 }
 
-static int keys_equal(VM *vm, Value a, Value b) {
-    if (a == b) return 1;
-    if (is_exact_str(vm, a) && is_exact_str(vm, b)) return str_eq(as_str(a), as_str(b));
-    if (v_is_int(a) && v_is_int(b)) return 0;
-    return vm_eq(vm, a, b);
+static inline uint32_t slot_tag(int64_t hash, uint64_t mask) { return (uint32_t)hash & ~(uint32_t)mask; }
+
+typedef struct { uint64_t mask, group, perturb; uint32_t step; } Probe;
+
+static inline uint64_t probe_start(Probe *p, uint64_t mask, int64_t hash) {
+    p->mask = mask;
+    p->perturb = (uint64_t)hash;
+    p->group = (uint64_t)hash & mask;
+    p->step = 0;
+    return p->group;
 }
 
-/* Returns the entry number of `key`, IX_EMPTY if absent, or -3 if a comparison raised.
+static inline uint64_t probe_next(Probe *p) {
+    if (++p->step < LINEAR) return (p->group + p->step) & p->mask;
+    p->step = 0;
+    p->perturb >>= 5;
+    p->group = (p->group * 5 + 1 + p->perturb) & p->mask;
+    return p->group;
+}
+
+/* Equality of two keys with equal hashes, without the protocol when both are small ints or
+ * exact strs: 1 equal, 0 not, -1 undecided (the caller asks __eq__). */
+static inline int quick_eq(VM *vm, Value a, Value b) {
+    if (v_is_int(a) && v_is_int(b)) return 0;   /* identity was checked first */
+    if (is_exact_str(vm, a) && is_exact_str(vm, b)) {
+        Str *x = as_str(a), *y = as_str(b);
+        return x->len == y->len && memcmp(x->data, y->data, (size_t)x->len) == 0;
+    }
+    return -1;
+}
+
+/* Returns the entry number of `key`, IX_EMPTY if absent, or IX_ERROR if a comparison raised.
  * A user __eq__ may mutate the dict; the probe then starts over, as CPython does. */
 static int64_t lookup(VM *vm, Dict *d, Value key, int64_t hash) {
 restart:
     if (!d->size) return IX_EMPTY;
-    uint64_t mask = (uint64_t)d->size - 1, perturb = (uint64_t)hash;
-    uint64_t i = (uint64_t)hash & mask;
-    for (;;) {
-        int32_t ix = d->index[i];
-        if (ix == IX_EMPTY) return IX_EMPTY;
-        if (ix >= 0) {
-            Entry *e = &d->entries[ix];
-            if (e->key == key) return ix;
-            if (e->hash == hash) {
-                Entry *saved = d->entries;
-                Value startkey = e->key;
-                int eq = keys_equal(vm, startkey, key);
-                if (eq < 0) return -3;
-                if (d->entries != saved || d->size == 0 || d->entries[ix].key != startkey) goto restart;
-                if (eq) return ix;
-            }
-        }
-        perturb >>= 5;
-        i = (i * 5 + perturb + 1) & mask;
+    uint64_t mask = (uint64_t)d->size - 1;
+    uint32_t tag = slot_tag(hash, mask), nmax = (uint32_t)mask;
+    Probe p;
+    for (uint64_t i = probe_start(&p, mask, hash);; i = probe_next(&p)) {
+        uint32_t s = d->index[i];
+        if (!s) return IX_EMPTY;
+        uint32_t ix = (s ^ tag) - 1;   /* below nmax only for an entry with this tag */
+        if (ix >= nmax) continue;
+        Entry *e = &d->entries[ix];
+        if (e->key == key) return ix;
+        if (e->hash != hash) continue;
+        int eq = quick_eq(vm, e->key, key);
+        if (eq > 0) return ix;
+        if (eq == 0) continue;
+        uint64_t version = d->version;
+        eq = vm_eq(vm, e->key, key);
+        if (eq < 0) return IX_ERROR;
+        if (d->version != version) goto restart;
+        if (eq) return ix;
     }
 }
 
-static uint64_t empty_slot(Dict *d, int64_t hash) {
-    uint64_t mask = (uint64_t)d->size - 1, perturb = (uint64_t)hash;
-    uint64_t i = (uint64_t)hash & mask;
-    while (d->index[i] >= 0) {
-        perturb >>= 5;
-        i = (i * 5 + perturb + 1) & mask;
-    }
-    return i;
+/* The slot where a new entry for `hash` goes: the first EMPTY or DUMMY one on its probe path
+ * (the caller has checked the key is absent). */
+static uint64_t free_slot(const Dict *d, int64_t hash) {
+    uint64_t mask = (uint64_t)d->size - 1;
+    Probe p;
+    for (uint64_t i = probe_start(&p, mask, hash);; i = probe_next(&p))
+        if (!(d->index[i] & (uint32_t)mask)) return i;
 }
 
-/* Rebuild with room for at least `minused` live entries, dropping tombstones. */
+static inline void index_put(Dict *d, int64_t hash, int64_t ix) {
+    d->index[free_slot(d, hash)] = slot_tag(hash, (uint64_t)d->size - 1) | (uint32_t)(ix + 1);
+}
+
+/* Rebuild with room for at least `minused` live entries, dropping tombstones. The entries
+ * array is compacted in place and realloc'd (a big one is remapped, not copied); the index
+ * comes from calloc (EMPTY is 0), which needs no clearing for fresh pages. */
 static int resize(VM *vm, Dict *d, int64_t minused) {
     int64_t size = MIN_SIZE;
     while (size < minused) size <<= 1;
-    int32_t *index = malloc((size_t)size * sizeof *index);
-    Entry *entries = malloc((size_t)usable(size) * sizeof *entries);
-    if (!index || !entries) { free(index); free(entries); vm_nomem(vm); return -1; }
-    memset(index, 0xff, (size_t)size * sizeof *index);
-    int64_t n = 0;
-    for (int64_t i = 0; i < d->nentries; i++)
-        if (d->entries[i].key) entries[n++] = d->entries[i];
+    if (size > MAX_SIZE) { vm_nomem(vm); return -1; }
+    int64_t cap = usable(size), oldcap = d->size ? usable(d->size) : 0;
+    uint32_t *index = calloc((size_t)size, sizeof *index);
+    if (!index) { vm_nomem(vm); return -1; }
+    Entry *entries = d->entries;
+    if (cap > oldcap) {
+        entries = realloc(entries, (size_t)cap * sizeof *entries);
+        if (!entries) { free(index); vm_nomem(vm); return -1; }
+    }
+    int64_t n = d->nentries;
+    if (d->used != n) {
+        n = 0;
+        for (int64_t i = 0; i < d->nentries; i++)
+            if (entries[i].key) entries[n++] = entries[i];
+    }
+    if (cap < oldcap) {
+        Entry *smaller = realloc(entries, (size_t)cap * sizeof *entries);
+        if (smaller) entries = smaller;
+    }
     free(d->index);
-    free(d->entries);
     d->index = index;
     d->entries = entries;
     d->size = size;
     d->nentries = n;
-    for (int64_t i = 0; i < n; i++) d->index[empty_slot(d, entries[i].hash)] = (int32_t)i;
+    for (int64_t i = 0; i < n; i++) index_put(d, entries[i].hash, i);
     return 0;
 }
 
@@ -149,9 +218,26 @@ bool dict_next(Dict *d, int64_t *pos, Value *key, Value *value) {
     return false;
 }
 
+static inline bool hit(const Dict *d, Value key) { return key == d->hit_key && d->version == d->hit_version; }
+
+/* The subscript paths' lookup: the remembered hit first, then a probe, remembered when no
+ * script code could have taken part. */
+static int64_t find(VM *vm, Dict *d, Value key) {
+    if (hit(d, key)) return d->hit_ix;
+    int64_t h;
+    if (key_hash(vm, key, &h) < 0) return IX_ERROR;
+    int64_t ix = lookup(vm, d, key, h);
+    if (ix >= 0 && plain_key(vm, key) && plain_key(vm, d->entries[ix].key)) {
+        d->hit_key = key;
+        d->hit_ix = ix;
+        d->hit_version = d->version;
+    }
+    return ix;
+}
+
 int dict_get_hashed(VM *vm, Dict *d, Value key, int64_t hash, Value *out) {
     int64_t ix = lookup(vm, d, key, hash);
-    if (ix == -3) return -1;
+    if (ix == IX_ERROR) return -1;
     if (ix < 0) return 0;
     if (out) *out = d->entries[ix].value;
     return 1;
@@ -163,36 +249,51 @@ int dict_get(VM *vm, Dict *d, Value key, Value *out) {
     return dict_get_hashed(vm, d, key, h, out);
 }
 
-int dict_set_hashed(VM *vm, Dict *d, Value key, int64_t hash, Value v) {
-    int64_t ix = lookup(vm, d, key, hash);
-    if (ix == -3) return -1;
-    d->version++;
-    if (ix >= 0) { d->entries[ix].value = v; return 0; }
-    if (d->nentries >= usable(d->size) && resize(vm, d, d->used * 3 + 1) < 0) return -1;
+int dict_contains(VM *vm, Dict *d, Value key) {
+    int64_t ix = find(vm, d, key);
+    return ix == IX_ERROR ? -1 : ix >= 0;
+}
+
+static void append_entry(Dict *d, Value key, int64_t hash, Value v) {
     Entry *e = &d->entries[d->nentries];
     e->hash = hash;
     e->key = key;
     e->value = v;
-    d->index[empty_slot(d, hash)] = (int32_t)d->nentries++;
+    index_put(d, hash, d->nentries++);
     d->used++;
+}
+
+int dict_set_hashed(VM *vm, Dict *d, Value key, int64_t hash, Value v) {
+    int64_t ix = lookup(vm, d, key, hash);
+    if (ix == IX_ERROR) return -1;
+    d->version++;
+    if (ix >= 0) { d->entries[ix].value = v; return 0; }
+    if (d->nentries >= usable(d->size) && resize(vm, d, d->used * 3 + 1) < 0) return -1;
+    append_entry(d, key, hash, v);
     return 0;
 }
 
 int dict_set(VM *vm, Dict *d, Value key, Value v) {
+    if (hit(d, key)) {
+        d->entries[d->hit_ix].value = v;
+        d->hit_version = ++d->version;
+        return 0;
+    }
     int64_t h;
     if (key_hash(vm, key, &h) < 0) return -1;
     return dict_set_hashed(vm, d, key, h, v);
 }
 
-/* Removes entry `ix` found for `hash`: its index slot becomes a DUMMY. */
+/* Removes entry `ix`: its index slot becomes a DUMMY (its tag kept, so probes still skip it
+ * without reading the entry). */
 static void remove_entry(Dict *d, int64_t ix) {
-    uint64_t mask = (uint64_t)d->size - 1, perturb = (uint64_t)d->entries[ix].hash;
-    uint64_t i = (uint64_t)d->entries[ix].hash & mask;
-    while (d->index[i] != ix) {
-        perturb >>= 5;
-        i = (i * 5 + perturb + 1) & mask;
-    }
-    d->index[i] = IX_DUMMY;
+    int64_t hash = d->entries[ix].hash;
+    uint64_t mask = (uint64_t)d->size - 1;
+    uint32_t tag = slot_tag(hash, mask), want = tag | (uint32_t)(ix + 1);
+    Probe p;
+    uint64_t i = probe_start(&p, mask, hash);
+    while (d->index[i] != want) i = probe_next(&p);
+    d->index[i] = tag ? tag : ~(uint32_t)mask;
     d->entries[ix].key = VNULL;
     d->entries[ix].value = VNULL;
     d->used--;
@@ -201,7 +302,7 @@ static void remove_entry(Dict *d, int64_t ix) {
 
 static int dict_pop_hashed(VM *vm, Dict *d, Value key, int64_t h, Value *out) {
     int64_t ix = lookup(vm, d, key, h);
-    if (ix == -3) return -1;
+    if (ix == IX_ERROR) return -1;
     if (ix < 0) return 0;
     if (out) *out = d->entries[ix].value;
     remove_entry(d, ix);
@@ -209,30 +310,31 @@ static int dict_pop_hashed(VM *vm, Dict *d, Value key, int64_t h, Value *out) {
 }
 
 int dict_del(VM *vm, Dict *d, Value key) {
-    int64_t h;
-    if (key_hash(vm, key, &h) < 0) return -1;
-    return dict_pop_hashed(vm, d, key, h, NULL);
+    int64_t ix = find(vm, d, key);
+    if (ix == IX_ERROR) return -1;
+    if (ix < 0) return 0;
+    remove_entry(d, ix);
+    return 1;
 }
 
 Value dict_get_str(Dict *d, Value interned) {
     if (!d || !d->size) return VNULL;
     Str *s = as_str(interned);
     int64_t hash = str_hash(s);
-    uint64_t mask = (uint64_t)d->size - 1, perturb = (uint64_t)hash;
-    uint64_t i = (uint64_t)hash & mask;
-    for (;;) {
-        int32_t ix = d->index[i];
-        if (ix == IX_EMPTY) return VNULL;
-        if (ix >= 0) {
-            Entry *e = &d->entries[ix];
-            if (e->key == interned) return e->value;
-            /* a non-interned str key that is equal (same type as the probe: exact str) */
-            if (e->hash == hash && v_is_obj(e->key) && ((Obj *)e->key)->type == s->head.type &&
-                str_eq(as_str(e->key), s))
-                return e->value;
-        }
-        perturb >>= 5;
-        i = (i * 5 + perturb + 1) & mask;
+    uint64_t mask = (uint64_t)d->size - 1;
+    uint32_t tag = slot_tag(hash, mask), nmax = (uint32_t)mask;
+    Probe p;
+    for (uint64_t i = probe_start(&p, mask, hash);; i = probe_next(&p)) {
+        uint32_t slot = d->index[i];
+        if (!slot) return VNULL;
+        uint32_t ix = (slot ^ tag) - 1;
+        if (ix >= nmax) continue;
+        Entry *e = &d->entries[ix];
+        if (e->key == interned) return e->value;
+        /* a non-interned str key that is equal (same type as the probe: exact str) */
+        if (e->hash == hash && v_is_obj(e->key) && ((Obj *)e->key)->type == s->head.type &&
+            str_eq(as_str(e->key), s))
+            return e->value;
     }
 }
 
@@ -277,6 +379,7 @@ void dict_clear(Dict *d) {
     d->index = NULL;
     d->entries = NULL;
     d->size = d->used = d->nentries = 0;
+    d->hit_key = VNULL;
     d->version++;
 }
 
@@ -286,8 +389,9 @@ static int copy_into(VM *vm, Dict *to, Dict *d) {
     if (resize(vm, to, d->used * 3 / 2 + 1) < 0) return -1;
     for (int64_t i = 0; i < d->nentries; i++) {
         Entry *e = &d->entries[i];
-        if (e->key && dict_set_hashed(vm, to, e->key, e->hash, e->value) < 0) return -1;
+        if (e->key) append_entry(to, e->key, e->hash, e->value);
     }
+    to->version++;
     return 0;
 }
 
@@ -432,10 +536,10 @@ static Value d_fromkeys(VM *vm, Value *args, int nargs, Value kwnames) {
 }
 
 Value dict_getitem(VM *vm, Value dv, Value key) {
-    Value out;
-    int r = dict_get(vm, (Dict *)dv, key, &out);
-    if (r < 0) return VNULL;
-    if (r) return out;
+    Dict *d = (Dict *)dv;
+    int64_t ix = find(vm, d, key);
+    if (ix >= 0) return d->entries[ix].value;
+    if (ix == IX_ERROR) return VNULL;
     Type *t = ((Obj *)dv)->type;
     if (t != vm->t_dict) {
         Value missing = type_lookup(vm, t, vm->s___missing__);
@@ -445,6 +549,12 @@ Value dict_getitem(VM *vm, Value dv, Value key) {
         }
     }
     return key_error(vm, key);
+}
+
+int dict_delitem(VM *vm, Dict *d, Value key) {
+    int r = dict_del(vm, d, key);
+    if (!r) key_error(vm, key);
+    return r > 0 ? 0 : -1;
 }
 
 static Value d_getitem(VM *vm, Value *args, int nargs, Value kwnames) {
@@ -460,15 +570,12 @@ static Value d_setitem(VM *vm, Value *args, int nargs, Value kwnames) {
 
 static Value d_delitem(VM *vm, Value *args, int nargs, Value kwnames) {
     if (onearg(vm, "dict.__delitem__", nargs, kwnames) < 0) return VNULL;
-    int r = dict_del(vm, SELF, args[1]);
-    if (r < 0) return VNULL;
-    if (!r) return key_error(vm, args[1]);
-    return vm->none;
+    return dict_delitem(vm, SELF, args[1]) < 0 ? VNULL : vm->none;
 }
 
 static Value d_contains(VM *vm, Value *args, int nargs, Value kwnames) {
     if (onearg(vm, "dict.__contains__", nargs, kwnames) < 0) return VNULL;
-    int r = dict_get(vm, SELF, args[1], NULL);
+    int r = dict_contains(vm, SELF, args[1]);
     return r < 0 ? VNULL : vm_bool(vm, r);
 }
 
