@@ -27,6 +27,8 @@
 
 #define IX_EMPTY (-1)
 #define IX_ERROR (-3)
+#define IX_SLOW (-4)
+#define NO_SLOT UINT64_MAX
 #define MIN_SIZE 8
 #define MAX_SIZE ((int64_t)1 << 30)   /* the tag needs at least one bit of the slot */
 #define LINEAR 4
@@ -114,9 +116,39 @@ static inline int quick_eq(VM *vm, Value a, Value b) {
     return -1;
 }
 
-/* Returns the entry number of `key`, IX_EMPTY if absent, or IX_ERROR if a comparison raised.
- * A user __eq__ may mutate the dict; the probe then starts over, as CPython does. */
-static int64_t lookup(VM *vm, Dict *d, Value key, int64_t hash) {
+/* The probe loop of lookups and inserts, inlined into each: the entry number of `key`,
+ * IX_EMPTY if absent, or IX_SLOW when a candidate needs __eq__ (lookup_slow takes over). With
+ * `slot`, it also reports where an insert would go: the first DUMMY or EMPTY slot on the path.
+ * d->size must be nonzero. */
+static inline __attribute__((always_inline)) int64_t probe(VM *vm, const Dict *d, Value key, int64_t hash,
+                                                           uint64_t *slot) {
+    uint64_t mask = (uint64_t)d->size - 1, dummy = UINT64_MAX;
+    uint32_t tag = slot_tag(hash, mask), nmax = (uint32_t)mask;
+    const uint32_t *index = d->index;
+    Probe p;
+    for (uint64_t i = probe_start(&p, mask, hash);; i = probe_next(&p)) {
+        uint32_t s = index[i];
+        if (!s) {
+            if (slot) *slot = dummy != UINT64_MAX ? dummy : i;
+            return IX_EMPTY;
+        }
+        uint32_t ix = (s ^ tag) - 1;   /* below nmax only for an entry with this tag */
+        if (ix >= nmax) {
+            if (slot && dummy == UINT64_MAX && !(s & nmax)) dummy = i;
+            continue;
+        }
+        const Entry *e = &d->entries[ix];
+        if (e->key == key) return ix;
+        if (e->hash != hash) continue;
+        int eq = quick_eq(vm, e->key, key);
+        if (eq > 0) return ix;
+        if (eq < 0) return IX_SLOW;
+    }
+}
+
+/* The lookup for keys that need __eq__: the same walk, asking the protocol. A user __eq__ may
+ * mutate the dict; the walk then starts over, as CPython's does. IX_ERROR if __eq__ raised. */
+static __attribute__((noinline)) int64_t lookup_slow(VM *vm, Dict *d, Value key, int64_t hash) {
 restart:
     if (!d->size) return IX_EMPTY;
     uint64_t mask = (uint64_t)d->size - 1;
@@ -125,7 +157,7 @@ restart:
     for (uint64_t i = probe_start(&p, mask, hash);; i = probe_next(&p)) {
         uint32_t s = d->index[i];
         if (!s) return IX_EMPTY;
-        uint32_t ix = (s ^ tag) - 1;   /* below nmax only for an entry with this tag */
+        uint32_t ix = (s ^ tag) - 1;
         if (ix >= nmax) continue;
         Entry *e = &d->entries[ix];
         if (e->key == key) return ix;
@@ -141,6 +173,13 @@ restart:
     }
 }
 
+/* Returns the entry number of `key`, IX_EMPTY if absent, or IX_ERROR if a comparison raised. */
+static inline __attribute__((always_inline)) int64_t lookup(VM *vm, Dict *d, Value key, int64_t hash) {
+    if (!d->size) return IX_EMPTY;
+    int64_t ix = probe(vm, d, key, hash, NULL);
+    return ix == IX_SLOW ? lookup_slow(vm, d, key, hash) : ix;
+}
+
 /* The slot where a new entry for `hash` goes: the first EMPTY or DUMMY one on its probe path
  * (the caller has checked the key is absent). */
 static uint64_t free_slot(const Dict *d, int64_t hash) {
@@ -150,8 +189,8 @@ static uint64_t free_slot(const Dict *d, int64_t hash) {
         if (!(d->index[i] & (uint32_t)mask)) return i;
 }
 
-static inline void index_put(Dict *d, int64_t hash, int64_t ix) {
-    d->index[free_slot(d, hash)] = slot_tag(hash, (uint64_t)d->size - 1) | (uint32_t)(ix + 1);
+static inline void put_slot(Dict *d, uint64_t slot, int64_t hash, int64_t ix) {
+    d->index[slot] = slot_tag(hash, (uint64_t)d->size - 1) | (uint32_t)(ix + 1);
 }
 
 /* Rebuild with room for at least `minused` live entries, dropping tombstones. The entries
@@ -184,7 +223,7 @@ static int resize(VM *vm, Dict *d, int64_t minused) {
     d->entries = entries;
     d->size = size;
     d->nentries = n;
-    for (int64_t i = 0; i < n; i++) index_put(d, entries[i].hash, i);
+    for (int64_t i = 0; i < n; i++) put_slot(d, free_slot(d, entries[i].hash), entries[i].hash, i);
     return 0;
 }
 
@@ -222,7 +261,7 @@ static inline bool hit(const Dict *d, Value key) { return key == d->hit_key && d
 
 /* The subscript paths' lookup: the remembered hit first, then a probe, remembered when no
  * script code could have taken part. */
-static int64_t find(VM *vm, Dict *d, Value key) {
+static inline __attribute__((always_inline)) int64_t find(VM *vm, Dict *d, Value key) {
     if (hit(d, key)) return d->hit_ix;
     int64_t h;
     if (key_hash(vm, key, &h) < 0) return IX_ERROR;
@@ -254,22 +293,30 @@ int dict_contains(VM *vm, Dict *d, Value key) {
     return ix == IX_ERROR ? -1 : ix >= 0;
 }
 
-static void append_entry(Dict *d, Value key, int64_t hash, Value v) {
+/* Appends an entry whose index slot is `slot` (NO_SLOT: find one). */
+static void append_entry(Dict *d, uint64_t slot, Value key, int64_t hash, Value v) {
     Entry *e = &d->entries[d->nentries];
     e->hash = hash;
     e->key = key;
     e->value = v;
-    index_put(d, hash, d->nentries++);
+    put_slot(d, slot != NO_SLOT ? slot : free_slot(d, hash), hash, d->nentries++);
     d->used++;
 }
 
 int dict_set_hashed(VM *vm, Dict *d, Value key, int64_t hash, Value v) {
-    int64_t ix = lookup(vm, d, key, hash);
-    if (ix == IX_ERROR) return -1;
+    uint64_t slot = NO_SLOT;
+    int64_t ix = d->size ? probe(vm, d, key, hash, &slot) : IX_EMPTY;
+    if (ix == IX_SLOW) {
+        slot = NO_SLOT;   /* __eq__ may change the table */
+        if ((ix = lookup_slow(vm, d, key, hash)) == IX_ERROR) return -1;
+    }
     d->version++;
     if (ix >= 0) { d->entries[ix].value = v; return 0; }
-    if (d->nentries >= usable(d->size) && resize(vm, d, d->used * 3 + 1) < 0) return -1;
-    append_entry(d, key, hash, v);
+    if (d->nentries >= usable(d->size)) {
+        if (resize(vm, d, d->used * 3 + 1) < 0) return -1;
+        slot = NO_SLOT;
+    }
+    append_entry(d, slot, key, hash, v);
     return 0;
 }
 
@@ -389,7 +436,7 @@ static int copy_into(VM *vm, Dict *to, Dict *d) {
     if (resize(vm, to, d->used * 3 / 2 + 1) < 0) return -1;
     for (int64_t i = 0; i < d->nentries; i++) {
         Entry *e = &d->entries[i];
-        if (e->key) append_entry(to, e->key, e->hash, e->value);
+        if (e->key) append_entry(to, NO_SLOT, e->key, e->hash, e->value);
     }
     to->version++;
     return 0;

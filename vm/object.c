@@ -590,10 +590,14 @@ Value vm_next(VM *vm, Value it) {
         if (!r) return VNULL;
         return ret ? VNULL : r;
     }
+    /* the built-in iterators (dict, set, enumerate, zip, ...): their C hook, no __next__ call */
     bool found;
-    Value r = vm_call_dunder(vm, it, vm->s___next__, NULL, 0, &found);
-    if (!found) return vm_raise(vm, vm->e_TypeError, "'%s' object is not an iterator", t->name);
-    if (!r && vm_exc_is(vm, vm->e_StopIteration)) vm_clear_exc(vm);
+    Value r = iterobj_next(vm, it, &found);
+    if (!found) {
+        r = vm_call_dunder(vm, it, vm->s___next__, NULL, 0, &found);
+        if (!found) return vm_raise(vm, vm->e_TypeError, "'%s' object is not an iterator", t->name);
+    }
+    if (!r && vm->exc && vm_exc_is(vm, vm->e_StopIteration)) vm_clear_exc(vm);
     return r;
 }
 
