@@ -3,7 +3,7 @@
  * Python-level dict type. Views and iterators live in vm/iterobjs.c.
  *
  * Invariants: entries[0..nentries) hold live entries and tombstones (key == VNULL) in insertion
- * order; `used` counts the live ones; the entries array has room for usable(size) entries; the
+ * order; `used` counts the live ones; the entries array has room for cap >= usable(size); the
  * index has `size` slots (a power of two, or 0 when nothing was ever stored); nentries never
  * exceeds usable(size) = size*2/3, so a probe always reaches an EMPTY slot.
  *
@@ -22,6 +22,7 @@
 #include "vm/containers.h"
 #include "vm/dict.h"
 #include "vm/strbuf.h"
+#include "vm/tablemem.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,6 +49,7 @@ struct Dict {
     Value hit_key;
     int64_t hit_ix;
     uint64_t hit_version;
+    int64_t cap;   /* room in entries: usable(size), more if a shrink could not happen */
 };
 
 static inline int64_t usable(int64_t size) { return size * 2 / 3; }
@@ -63,12 +65,16 @@ static void dict_trace(GC *gc, Obj *o) {
     }
 }
 
+static size_t index_bytes(int64_t size);
+static size_t entries_bytes(int64_t cap);
+
 static void dict_finalize(Obj *o) {
     Dict *d = (Dict *)o;
-    free(d->index);
-    free(d->entries);
+    table_free(d->index, index_bytes(d->size));
+    table_free(d->entries, entries_bytes(d->cap));
     d->index = NULL;
     d->entries = NULL;
+    d->size = d->cap = 0;
 }
 
 /* ---- the table ---- */
@@ -193,20 +199,24 @@ static inline void put_slot(Dict *d, uint64_t slot, int64_t hash, int64_t ix) {
     d->index[slot] = slot_tag(hash, (uint64_t)d->size - 1) | (uint32_t)(ix + 1);
 }
 
+static size_t index_bytes(int64_t size) { return (size_t)size * sizeof(uint32_t); }
+static size_t entries_bytes(int64_t cap) { return (size_t)cap * sizeof(Entry); }
+
 /* Rebuild with room for at least `minused` live entries, dropping tombstones. The entries
- * array is compacted in place and realloc'd (a big one is remapped, not copied); the index
- * comes from calloc (EMPTY is 0), which needs no clearing for fresh pages. */
+ * array is compacted in place and resized (a big one is remapped, not copied); the index
+ * starts zeroed (EMPTY is 0). */
 static int resize(VM *vm, Dict *d, int64_t minused) {
     int64_t size = MIN_SIZE;
     while (size < minused) size <<= 1;
     if (size > MAX_SIZE) { vm_nomem(vm); return -1; }
-    int64_t cap = usable(size), oldcap = d->size ? usable(d->size) : 0;
-    uint32_t *index = calloc((size_t)size, sizeof *index);
+    int64_t cap = usable(size);
+    uint32_t *index = table_alloc(index_bytes(size), true);
     if (!index) { vm_nomem(vm); return -1; }
     Entry *entries = d->entries;
-    if (cap > oldcap) {
-        entries = realloc(entries, (size_t)cap * sizeof *entries);
-        if (!entries) { free(index); vm_nomem(vm); return -1; }
+    if (cap > d->cap) {
+        entries = table_realloc(entries, entries_bytes(d->cap), entries_bytes(cap));
+        if (!entries) { table_free(index, index_bytes(size)); vm_nomem(vm); return -1; }
+        d->cap = cap;
     }
     int64_t n = d->nentries;
     if (d->used != n) {
@@ -214,16 +224,21 @@ static int resize(VM *vm, Dict *d, int64_t minused) {
         for (int64_t i = 0; i < d->nentries; i++)
             if (entries[i].key) entries[n++] = entries[i];
     }
-    if (cap < oldcap) {
-        Entry *smaller = realloc(entries, (size_t)cap * sizeof *entries);
-        if (smaller) entries = smaller;
+    if (cap < d->cap) {
+        Entry *smaller = table_realloc(entries, entries_bytes(d->cap), entries_bytes(cap));
+        if (smaller) { entries = smaller; d->cap = cap; }
     }
-    free(d->index);
+    table_free(d->index, index_bytes(d->size));
     d->index = index;
     d->entries = entries;
     d->size = size;
     d->nentries = n;
-    for (int64_t i = 0; i < n; i++) put_slot(d, free_slot(d, entries[i].hash), entries[i].hash, i);
+    uint64_t mask = (uint64_t)size - 1;
+    for (int64_t i = 0; i < n; i++) {
+        /* random writes into a big index: start fetching a few entries ahead */
+        if (i + 8 < n) __builtin_prefetch(&index[(uint64_t)entries[i + 8].hash & mask], 1);
+        put_slot(d, free_slot(d, entries[i].hash), entries[i].hash, i);
+    }
     return 0;
 }
 
@@ -421,11 +436,11 @@ Value dict_get_cstr(VM *vm, Dict *d, const char *key) {
 }
 
 void dict_clear(Dict *d) {
-    free(d->index);
-    free(d->entries);
+    table_free(d->index, index_bytes(d->size));
+    table_free(d->entries, entries_bytes(d->cap));
     d->index = NULL;
     d->entries = NULL;
-    d->size = d->used = d->nentries = 0;
+    d->size = d->cap = d->used = d->nentries = 0;
     d->hit_key = VNULL;
     d->version++;
 }

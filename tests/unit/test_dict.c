@@ -145,6 +145,41 @@ Test(dict, resize_drops_dummies) {
     for (int i = 0; i < 19990; i += 97) cr_assert_eq(dict_get(vm, d, v_from_int(i), NULL), 0);
 }
 
+/* From 4 MiB up the index and entries arrays are huge-page mappings (vm/tablemem.c): grow
+ * across that line, then delete nearly everything and churn until a resize shrinks the
+ * arrays back to malloc'd memory; contents and order must survive each move. */
+Test(dict, big_tables_grow_and_shrink) {
+    Dict *d = dict_new(vm);
+    int n = 600000;   /* entries past 4 MiB from 2**18 slots on (then remapped), index at 2**20 */
+    for (int i = 0; i < n; i++) cr_assert_eq(dict_set(vm, d, v_from_int(i * 3), v_from_int(i)), 0);
+    Value out;
+    for (int i = 0; i < n; i += 7) {
+        cr_assert_eq(dict_get(vm, d, v_from_int(i * 3), &out), 1);
+        cr_assert_eq(v_int(out), i);
+    }
+    for (int i = 0; i < n - 5; i++) cr_assert_eq(dict_del(vm, d, v_from_int(i * 3)), 1);
+    for (int i = 0; i < 1000; i++) {   /* churn: tombstones fill the table, resizes shrink it */
+        cr_assert_eq(dict_set(vm, d, v_from_int(-1 - i), v_from_int(i)), 0);
+        cr_assert_eq(dict_del(vm, d, v_from_int(-1 - i)), 1);
+    }
+    for (int i = 0; i < 200000; i++) dict_set(vm, d, v_from_int(-1), v_from_int(0)), dict_del(vm, d, v_from_int(-1));
+    cr_assert_leq(dict_entry_count(d), 64);
+    cr_assert_eq(dict_len(d), 5);
+    int64_t pos = 0, want = n - 5;
+    Value k, v;
+    while (dict_next(d, &pos, &k, &v)) {
+        cr_assert_eq(v_int(k), want * 3);
+        cr_assert_eq(v_int(v), want);
+        want++;
+    }
+    cr_assert_eq(want, n);
+    Value c = dict_copy(vm, d);
+    cr_assert_eq(dict_len((Dict *)c), 5);
+    dict_clear(d);
+    cr_assert_eq(dict_get(vm, d, v_from_int((n - 1) * 3), NULL), 0);
+    cr_assert_eq(dict_get(vm, (Dict *)c, v_from_int((n - 1) * 3), NULL), 1);
+}
+
 /* Keys that agree on their low bits share a home slot: the perturbed jumps and the index tags
  * must still tell them apart. 0 and 2**61-1 even have the same hash (0), as -1 and -2 do (-2). */
 Test(dict, colliding_hashes) {
