@@ -274,14 +274,16 @@ bool dict_next(Dict *d, int64_t *pos, Value *key, Value *value) {
 
 static inline bool hit(const Dict *d, Value key) { return key == d->hit_key && d->version == d->hit_version; }
 
-/* The subscript paths' lookup: the remembered hit first, then a probe, remembered when no
- * script code could have taken part. */
-static inline __attribute__((always_inline)) int64_t find(VM *vm, Dict *d, Value key) {
+/* The lookup of the subscript paths: the remembered hit first, then a probe. With `remember`
+ * it becomes the hit when no script code took part. Only callers whose key is a heap object
+ * may remember: C code probes with stack temporaries (str_intern_cstr), whose address the
+ * next temporary reuses. A heap key's address stays its own until a collection clears hits. */
+static inline __attribute__((always_inline)) int64_t find(VM *vm, Dict *d, Value key, bool remember) {
     if (hit(d, key)) return d->hit_ix;
     int64_t h;
     if (key_hash(vm, key, &h) < 0) return IX_ERROR;
     int64_t ix = lookup(vm, d, key, h);
-    if (ix >= 0 && plain_key(vm, key) && plain_key(vm, d->entries[ix].key)) {
+    if (remember && ix >= 0 && plain_key(vm, key) && plain_key(vm, d->entries[ix].key)) {
         d->hit_key = key;
         d->hit_ix = ix;
         d->hit_version = d->version;
@@ -298,13 +300,15 @@ int dict_get_hashed(VM *vm, Dict *d, Value key, int64_t hash, Value *out) {
 }
 
 int dict_get(VM *vm, Dict *d, Value key, Value *out) {
-    int64_t h;
-    if (key_hash(vm, key, &h) < 0) return -1;
-    return dict_get_hashed(vm, d, key, h, out);
+    int64_t ix = find(vm, d, key, false);
+    if (ix == IX_ERROR) return -1;
+    if (ix < 0) return 0;
+    if (out) *out = d->entries[ix].value;
+    return 1;
 }
 
 int dict_contains(VM *vm, Dict *d, Value key) {
-    int64_t ix = find(vm, d, key);
+    int64_t ix = find(vm, d, key, true);
     return ix == IX_ERROR ? -1 : ix >= 0;
 }
 
@@ -372,7 +376,7 @@ static int dict_pop_hashed(VM *vm, Dict *d, Value key, int64_t h, Value *out) {
 }
 
 int dict_del(VM *vm, Dict *d, Value key) {
-    int64_t ix = find(vm, d, key);
+    int64_t ix = find(vm, d, key, false);
     if (ix == IX_ERROR) return -1;
     if (ix < 0) return 0;
     remove_entry(d, ix);
@@ -599,7 +603,7 @@ static Value d_fromkeys(VM *vm, Value *args, int nargs, Value kwnames) {
 
 Value dict_getitem(VM *vm, Value dv, Value key) {
     Dict *d = (Dict *)dv;
-    int64_t ix = find(vm, d, key);
+    int64_t ix = find(vm, d, key, true);
     if (ix >= 0) return d->entries[ix].value;
     if (ix == IX_ERROR) return VNULL;
     Type *t = ((Obj *)dv)->type;

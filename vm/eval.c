@@ -586,7 +586,7 @@ do_call:
         Value c = sp[-1], x = sp[-2];
         int r;
         Type *ct = type_of(vm, c);
-        if (ct == vm->t_dict) r = dict_contains(vm, (Dict *)c, x);
+        if (ct == vm->t_dict) { Value dummy; r = dict_get(vm, (Dict *)c, x, &dummy); }
         else if (ct == vm->t_set || ct == vm->t_frozenset) r = set_contains(vm, c, x);
         else if (ct == vm->t_list) r = list_contains(vm, c, x);
         else if (ct == vm->t_tuple) r = tuple_contains(vm, c, x);
@@ -629,9 +629,7 @@ do_call:
     }
     CASE(DELETE_SUBSCR) {
         SAVE();
-        Value o = sp[-2];
-        int r = type_of(vm, o) == vm->t_dict ? dict_delitem(vm, (Dict *)o, sp[-1]) : vm_setitem(vm, o, sp[-1], VNULL);
-        if (r < 0) ERR();
+        if (vm_setitem(vm, sp[-2], sp[-1], VNULL) < 0) ERR();
         sp -= 2;
         DISPATCH();
     }

@@ -540,6 +540,8 @@ Value vm_getitem(VM *vm, Value obj, Value key) {
 }
 
 int vm_setitem(VM *vm, Value obj, Value key, Value v) {
+    if (v_is_obj(obj) && ((Obj *)obj)->type == vm->t_dict)   /* exact dicts: no __delitem__ call */
+        return v ? dict_set(vm, (Dict *)obj, key, v) : dict_delitem(vm, (Dict *)obj, key);
     bool found;
     Value a[2] = { key, v };
     Value r = vm_call_dunder(vm, obj, v ? vm->s___setitem__ : vm->s___delitem__, a, v ? 2 : 1, &found);
