@@ -313,7 +313,7 @@ int dict_contains(VM *vm, Dict *d, Value key) {
 }
 
 /* Appends an entry whose index slot is `slot` (NO_SLOT: find one). */
-static void append_entry(Dict *d, uint64_t slot, Value key, int64_t hash, Value v) {
+static inline void append_entry(Dict *d, uint64_t slot, Value key, int64_t hash, Value v) {
     Entry *e = &d->entries[d->nentries];
     e->hash = hash;
     e->key = key;
@@ -322,7 +322,7 @@ static void append_entry(Dict *d, uint64_t slot, Value key, int64_t hash, Value 
     d->used++;
 }
 
-int dict_set_hashed(VM *vm, Dict *d, Value key, int64_t hash, Value v) {
+static inline __attribute__((always_inline)) int set_item(VM *vm, Dict *d, Value key, int64_t hash, Value v) {
     uint64_t slot = NO_SLOT;
     int64_t ix = d->size ? probe(vm, d, key, hash, &slot) : IX_EMPTY;
     if (ix == IX_SLOW) {
@@ -339,6 +339,8 @@ int dict_set_hashed(VM *vm, Dict *d, Value key, int64_t hash, Value v) {
     return 0;
 }
 
+int dict_set_hashed(VM *vm, Dict *d, Value key, int64_t hash, Value v) { return set_item(vm, d, key, hash, v); }
+
 int dict_set(VM *vm, Dict *d, Value key, Value v) {
     if (hit(d, key)) {
         d->entries[d->hit_ix].value = v;
@@ -347,7 +349,7 @@ int dict_set(VM *vm, Dict *d, Value key, Value v) {
     }
     int64_t h;
     if (key_hash(vm, key, &h) < 0) return -1;
-    return dict_set_hashed(vm, d, key, h, v);
+    return set_item(vm, d, key, h, v);
 }
 
 /* Removes entry `ix`: its index slot becomes a DUMMY (its tag kept, so probes still skip it

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define TABLE_HUGE ((size_t)4 << 20)
+#define TABLE_HUGE ((size_t)2 << 20)
 
 void *table_alloc(size_t bytes, bool zeroed);              /* NULL when out of memory */
 void *table_realloc(void *p, size_t old, size_t bytes);    /* NULL (p untouched) when out of memory */

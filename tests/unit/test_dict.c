@@ -145,12 +145,12 @@ Test(dict, resize_drops_dummies) {
     for (int i = 0; i < 19990; i += 97) cr_assert_eq(dict_get(vm, d, v_from_int(i), NULL), 0);
 }
 
-/* From 4 MiB up the index and entries arrays are huge-page mappings (vm/tablemem.c): grow
+/* From 2 MiB up the index and entries arrays are huge-page mappings (vm/tablemem.c): grow
  * across that line, then delete nearly everything and churn until a resize shrinks the
  * arrays back to malloc'd memory; contents and order must survive each move. */
 Test(dict, big_tables_grow_and_shrink) {
     Dict *d = dict_new(vm);
-    int n = 600000;   /* entries past 4 MiB from 2**18 slots on (then remapped), index at 2**20 */
+    int n = 600000;   /* entries past 2 MiB from 2**18 slots on (then remapped), index from 2**19 */
     for (int i = 0; i < n; i++) cr_assert_eq(dict_set(vm, d, v_from_int(i * 3), v_from_int(i)), 0);
     Value out;
     for (int i = 0; i < n; i += 7) {
