@@ -385,8 +385,9 @@ int dict_del(VM *vm, Dict *d, Value key) {
     return 1;
 }
 
-Value dict_get_str(Dict *d, Value interned) {
-    if (!d || !d->size) return VNULL;
+/* dict_get_str's walk when an entry needs a string comparison (an equal str that is not the
+ * interned object) or the probe's hash is not cached yet. */
+static __attribute__((noinline)) Value get_str_slow(Dict *d, Value interned) {
     Str *s = as_str(interned);
     int64_t hash = str_hash(s);
     uint64_t mask = (uint64_t)d->size - 1;
@@ -403,6 +404,27 @@ Value dict_get_str(Dict *d, Value interned) {
         if (e->hash == hash && v_is_obj(e->key) && ((Obj *)e->key)->type == s->head.type &&
             str_eq(as_str(e->key), s))
             return e->value;
+    }
+}
+
+/* Globals, builtins and attribute lookups: the hot loop makes no calls (so it saves no
+ * registers); anything but an identity hit or a clear miss goes to get_str_slow. */
+Value dict_get_str(Dict *d, Value interned) {
+    if (!d || !d->size) return VNULL;
+    Str *s = as_str(interned);
+    if (!(s->head.aux & 1)) return get_str_slow(d, interned);
+    int64_t hash = s->hash;
+    uint64_t mask = (uint64_t)d->size - 1;
+    uint32_t tag = slot_tag(hash, mask), nmax = (uint32_t)mask;
+    Probe p;
+    for (uint64_t i = probe_start(&p, mask, hash);; i = probe_next(&p)) {
+        uint32_t slot = d->index[i];
+        if (!slot) return VNULL;
+        uint32_t ix = (slot ^ tag) - 1;
+        if (ix >= nmax) continue;
+        const Entry *e = &d->entries[ix];
+        if (e->key == interned) return e->value;
+        if (e->hash == hash) return get_str_slow(d, interned);
     }
 }
 
