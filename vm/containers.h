@@ -25,6 +25,8 @@ Value list_getitem(VM *vm, Value list, Value key);
 int list_setitem(VM *vm, Value list, Value key, Value v);     /* v == VNULL: delete */
 Value tuple_getitem(VM *vm, Value tuple, Value key);
 Value dict_getitem(VM *vm, Value dict, Value key);            /* KeyError / __missing__ */
+int dict_contains(VM *vm, Dict *d, Value key);                /* 1, 0, -1 raised */
+int dict_delitem(VM *vm, Dict *d, Value key);                 /* 0, -1 raised (KeyError) */
 Value list_concat(VM *vm, Value a, Value b);                  /* both lists */
 Value tuple_concat(VM *vm, Value a, Value b);                 /* both tuples */
 Value list_copy(VM *vm, Value list);

@@ -1,21 +1,38 @@
 /* dict.c — the dict: a compact, insertion-ordered hash table as in CPython (an index table of
- * int32 slots pointing into a dense entries array), the C API declared in vm.h, and the
+ * uint32 slots pointing into a dense entries array), the C API declared in vm.h, and the
  * Python-level dict type. Views and iterators live in vm/iterobjs.c.
  *
  * Invariants: entries[0..nentries) hold live entries and tombstones (key == VNULL) in insertion
- * order; `used` counts the live ones; the index table has `size` (a power of two, or 0 when
- * nothing was ever stored) slots, each EMPTY, DUMMY or an entry number; nentries never exceeds
- * size*2/3, so a probe always reaches an EMPTY slot. */
+ * order; `used` counts the live ones; the entries array has room for cap >= usable(size); the
+ * index has `size` slots (a power of two, or 0 when nothing was ever stored); nentries never
+ * exceeds usable(size) = size*2/3, so a probe always reaches an EMPTY slot.
+ *
+ * A slot packs an entry number and a tag. With size = 2**k, the low k bits hold the entry
+ * number + 1 and the high 32-k bits hold the same bits of the key's hash (the low k bits chose
+ * the home slot, the tag keeps the next ones). A probe compares tags before it touches the
+ * entry, so in a big dict most collisions and misses cost no cache miss in the entries array.
+ * A zero slot is EMPTY; a zero entry part under a nonzero tag part is DUMMY (deleted key).
+ *
+ * Probing visits the home slot and its LINEAR - 1 neighbours (usually one cache line), then
+ * jumps as CPython does (g = 5g + 1 + perturb, perturb shifted down by 5 each time, from the
+ * group's first slot): neighbours keep sequential int keys cheap, the jumps bring in all the
+ * hash's bits so keys that agree on their low bits still spread, and once perturb reaches 0
+ * the group starts run through every slot. */
 #include "vm/vm.h"
 #include "vm/containers.h"
 #include "vm/dict.h"
 #include "vm/strbuf.h"
+#include "vm/tablemem.h"
 #include <stdlib.h>
 #include <string.h>
 
 #define IX_EMPTY (-1)
-#define IX_DUMMY (-2)
+#define IX_ERROR (-3)
+#define IX_SLOW (-4)
+#define NO_SLOT UINT64_MAX
 #define MIN_SIZE 8
+#define MAX_SIZE ((int64_t)1 << 30)   /* the tag needs at least one bit of the slot */
+#define LINEAR 4
 
 typedef DictEntry Entry;   /* vm.h reads entries inline */
 
@@ -23,99 +40,205 @@ struct Dict {
     Obj head;
     uint64_t version;   /* must follow head: vm.h reads it inline (DictHead) */
     int64_t used, nentries, size;
-    int32_t *index;
+    uint32_t *index;
     Entry *entries;
+    /* The last lookup through find() whose key and stored key are small ints or exact strs
+     * (so it ran no script code): `d[k] += 1` and `if k in d: d[k] = v` then store without a
+     * second probe. Valid while version == hit_version. dict_trace clears it at every
+     * collection, so a dead key's address can't come back as a false hit. */
+    Value hit_key;
+    int64_t hit_ix;
+    uint64_t hit_version;
+    int64_t cap;   /* room in entries: usable(size), more if a shrink could not happen */
 };
 
 static inline int64_t usable(int64_t size) { return size * 2 / 3; }
 
 static void dict_trace(GC *gc, Obj *o) {
     Dict *d = (Dict *)o;
+    d->hit_key = VNULL;
+    /* int keys and values are common in big dicts: test before the call */
     for (int64_t i = 0; i < d->nentries; i++) {
-        if (!d->entries[i].key) continue;
-        gc_mark(gc, d->entries[i].key);
-        gc_mark(gc, d->entries[i].value);
+        Entry *e = &d->entries[i];
+        if (v_is_obj(e->key)) gc_mark_obj(gc, (Obj *)e->key);
+        if (v_is_obj(e->value)) gc_mark_obj(gc, (Obj *)e->value);
     }
 }
 
+static size_t index_bytes(int64_t size);
+static size_t entries_bytes(int64_t cap);
+
 static void dict_finalize(Obj *o) {
     Dict *d = (Dict *)o;
-    free(d->index);
-    free(d->entries);
+    table_free(d->index, index_bytes(d->size));
+    table_free(d->entries, entries_bytes(d->cap));
     d->index = NULL;
     d->entries = NULL;
+    d->size = d->cap = 0;
 }
 
-static bool is_exact_str(VM *vm, Value v) { return v_is_obj(v) && ((Obj *)v)->type == vm->t_str; }
+/* ---- the table ---- */
 
-/* Strings hash without the protocol, so dicts work while the VM is still bootstrapping. */
-static int key_hash(VM *vm, Value key, int64_t *h) {
+static inline bool is_exact_str(VM *vm, Value v) { return v_is_obj(v) && ((Obj *)v)->type == vm->t_str; }
+
+/* Keys whose hash and equality are the VM's own: no script code runs to compare them. */
+static inline bool plain_key(VM *vm, Value v) { return v_is_int(v) || is_exact_str(vm, v); }
+
+/* Small ints and strings hash without the protocol, so dicts work while the VM bootstraps. */
+static inline int key_hash(VM *vm, Value key, int64_t *h) {
+    if (v_is_int(key)) { *h = smallint_hash(v_int(key)); return 0; }
     if (is_exact_str(vm, key)) { *h = str_hash(as_str(key)); return 0; }
     return vm_hash(vm, key, h);
 }
 
-static int keys_equal(VM *vm, Value a, Value b) {
-    if (a == b) return 1;
-    if (is_exact_str(vm, a) && is_exact_str(vm, b)) return str_eq(as_str(a), as_str(b));
-    if (v_is_int(a) && v_is_int(b)) return 0;
-    return vm_eq(vm, a, b);
+static inline uint32_t slot_tag(int64_t hash, uint64_t mask) { return (uint32_t)hash & ~(uint32_t)mask; }
+
+typedef struct { uint64_t mask, group, perturb; uint32_t step; } Probe;
+
+static inline uint64_t probe_start(Probe *p, uint64_t mask, int64_t hash) {
+    p->mask = mask;
+    p->perturb = (uint64_t)hash;
+    p->group = (uint64_t)hash & mask;
+    p->step = 0;
+    return p->group;
 }
 
-/* Returns the entry number of `key`, IX_EMPTY if absent, or -3 if a comparison raised.
- * A user __eq__ may mutate the dict; the probe then starts over, as CPython does. */
-static int64_t lookup(VM *vm, Dict *d, Value key, int64_t hash) {
+static inline uint64_t probe_next(Probe *p) {
+    if (++p->step < LINEAR) return (p->group + p->step) & p->mask;
+    p->step = 0;
+    p->perturb >>= 5;
+    p->group = (p->group * 5 + 1 + p->perturb) & p->mask;
+    return p->group;
+}
+
+/* Equality of two keys with equal hashes, without the protocol when both are small ints or
+ * exact strs: 1 equal, 0 not, -1 undecided (the caller asks __eq__). */
+static inline int quick_eq(VM *vm, Value a, Value b) {
+    if (v_is_int(a) && v_is_int(b)) return 0;   /* identity was checked first */
+    if (is_exact_str(vm, a) && is_exact_str(vm, b)) {
+        Str *x = as_str(a), *y = as_str(b);
+        return x->len == y->len && memcmp(x->data, y->data, (size_t)x->len) == 0;
+    }
+    return -1;
+}
+
+/* The probe loop of lookups and inserts, inlined into each: the entry number of `key`,
+ * IX_EMPTY if absent, or IX_SLOW when a candidate needs __eq__ (lookup_slow takes over). With
+ * `slot`, it also reports where an insert would go: the first DUMMY or EMPTY slot on the path.
+ * d->size must be nonzero. */
+static inline __attribute__((always_inline)) int64_t probe(VM *vm, const Dict *d, Value key, int64_t hash,
+                                                           uint64_t *slot) {
+    uint64_t mask = (uint64_t)d->size - 1, dummy = UINT64_MAX;
+    uint32_t tag = slot_tag(hash, mask), nmax = (uint32_t)mask;
+    const uint32_t *index = d->index;
+    Probe p;
+    for (uint64_t i = probe_start(&p, mask, hash);; i = probe_next(&p)) {
+        uint32_t s = index[i];
+        if (!s) {
+            if (slot) *slot = dummy != UINT64_MAX ? dummy : i;
+            return IX_EMPTY;
+        }
+        uint32_t ix = (s ^ tag) - 1;   /* below nmax only for an entry with this tag */
+        if (ix >= nmax) {
+            if (slot && dummy == UINT64_MAX && !(s & nmax)) dummy = i;
+            continue;
+        }
+        const Entry *e = &d->entries[ix];
+        if (e->key == key) return ix;
+        if (e->hash != hash) continue;
+        int eq = quick_eq(vm, e->key, key);
+        if (eq > 0) return ix;
+        if (eq < 0) return IX_SLOW;
+    }
+}
+
+/* The lookup for keys that need __eq__: the same walk, asking the protocol. A user __eq__ may
+ * mutate the dict; the walk then starts over, as CPython's does. IX_ERROR if __eq__ raised. */
+static __attribute__((noinline)) int64_t lookup_slow(VM *vm, Dict *d, Value key, int64_t hash) {
 restart:
     if (!d->size) return IX_EMPTY;
-    uint64_t mask = (uint64_t)d->size - 1, perturb = (uint64_t)hash;
-    uint64_t i = (uint64_t)hash & mask;
-    for (;;) {
-        int32_t ix = d->index[i];
-        if (ix == IX_EMPTY) return IX_EMPTY;
-        if (ix >= 0) {
-            Entry *e = &d->entries[ix];
-            if (e->key == key) return ix;
-            if (e->hash == hash) {
-                Entry *saved = d->entries;
-                Value startkey = e->key;
-                int eq = keys_equal(vm, startkey, key);
-                if (eq < 0) return -3;
-                if (d->entries != saved || d->size == 0 || d->entries[ix].key != startkey) goto restart;
-                if (eq) return ix;
-            }
-        }
-        perturb >>= 5;
-        i = (i * 5 + perturb + 1) & mask;
+    uint64_t mask = (uint64_t)d->size - 1;
+    uint32_t tag = slot_tag(hash, mask), nmax = (uint32_t)mask;
+    Probe p;
+    for (uint64_t i = probe_start(&p, mask, hash);; i = probe_next(&p)) {
+        uint32_t s = d->index[i];
+        if (!s) return IX_EMPTY;
+        uint32_t ix = (s ^ tag) - 1;
+        if (ix >= nmax) continue;
+        Entry *e = &d->entries[ix];
+        if (e->key == key) return ix;
+        if (e->hash != hash) continue;
+        int eq = quick_eq(vm, e->key, key);
+        if (eq > 0) return ix;
+        if (eq == 0) continue;
+        uint64_t version = d->version;
+        eq = vm_eq(vm, e->key, key);
+        if (eq < 0) return IX_ERROR;
+        if (d->version != version) goto restart;
+        if (eq) return ix;
     }
 }
 
-static uint64_t empty_slot(Dict *d, int64_t hash) {
-    uint64_t mask = (uint64_t)d->size - 1, perturb = (uint64_t)hash;
-    uint64_t i = (uint64_t)hash & mask;
-    while (d->index[i] >= 0) {
-        perturb >>= 5;
-        i = (i * 5 + perturb + 1) & mask;
-    }
-    return i;
+/* Returns the entry number of `key`, IX_EMPTY if absent, or IX_ERROR if a comparison raised. */
+static inline __attribute__((always_inline)) int64_t lookup(VM *vm, Dict *d, Value key, int64_t hash) {
+    if (!d->size) return IX_EMPTY;
+    int64_t ix = probe(vm, d, key, hash, NULL);
+    return ix == IX_SLOW ? lookup_slow(vm, d, key, hash) : ix;
 }
 
-/* Rebuild with room for at least `minused` live entries, dropping tombstones. */
+/* The slot where a new entry for `hash` goes: the first EMPTY or DUMMY one on its probe path
+ * (the caller has checked the key is absent). */
+static uint64_t free_slot(const Dict *d, int64_t hash) {
+    uint64_t mask = (uint64_t)d->size - 1;
+    Probe p;
+    for (uint64_t i = probe_start(&p, mask, hash);; i = probe_next(&p))
+        if (!(d->index[i] & (uint32_t)mask)) return i;
+}
+
+static inline void put_slot(Dict *d, uint64_t slot, int64_t hash, int64_t ix) {
+    d->index[slot] = slot_tag(hash, (uint64_t)d->size - 1) | (uint32_t)(ix + 1);
+}
+
+static size_t index_bytes(int64_t size) { return (size_t)size * sizeof(uint32_t); }
+static size_t entries_bytes(int64_t cap) { return (size_t)cap * sizeof(Entry); }
+
+/* Rebuild with room for at least `minused` live entries, dropping tombstones. The entries
+ * array is compacted in place and resized (a big one is remapped, not copied); the index
+ * starts zeroed (EMPTY is 0). */
 static int resize(VM *vm, Dict *d, int64_t minused) {
     int64_t size = MIN_SIZE;
     while (size < minused) size <<= 1;
-    int32_t *index = malloc((size_t)size * sizeof *index);
-    Entry *entries = malloc((size_t)usable(size) * sizeof *entries);
-    if (!index || !entries) { free(index); free(entries); vm_nomem(vm); return -1; }
-    memset(index, 0xff, (size_t)size * sizeof *index);
-    int64_t n = 0;
-    for (int64_t i = 0; i < d->nentries; i++)
-        if (d->entries[i].key) entries[n++] = d->entries[i];
-    free(d->index);
-    free(d->entries);
+    if (size > MAX_SIZE) { vm_nomem(vm); return -1; }
+    int64_t cap = usable(size);
+    uint32_t *index = table_alloc(index_bytes(size), true);
+    if (!index) { vm_nomem(vm); return -1; }
+    Entry *entries = d->entries;
+    if (cap > d->cap) {
+        entries = table_realloc(entries, entries_bytes(d->cap), entries_bytes(cap));
+        if (!entries) { table_free(index, index_bytes(size)); vm_nomem(vm); return -1; }
+        d->cap = cap;
+    }
+    int64_t n = d->nentries;
+    if (d->used != n) {
+        n = 0;
+        for (int64_t i = 0; i < d->nentries; i++)
+            if (entries[i].key) entries[n++] = entries[i];
+    }
+    if (cap < d->cap) {
+        Entry *smaller = table_realloc(entries, entries_bytes(d->cap), entries_bytes(cap));
+        if (smaller) { entries = smaller; d->cap = cap; }
+    }
+    table_free(d->index, index_bytes(d->size));
     d->index = index;
     d->entries = entries;
     d->size = size;
     d->nentries = n;
-    for (int64_t i = 0; i < n; i++) d->index[empty_slot(d, entries[i].hash)] = (int32_t)i;
+    uint64_t mask = (uint64_t)size - 1;
+    for (int64_t i = 0; i < n; i++) {
+        /* random writes into a big index: start fetching a few entries ahead */
+        if (i + 8 < n) __builtin_prefetch(&index[(uint64_t)entries[i + 8].hash & mask], 1);
+        put_slot(d, free_slot(d, entries[i].hash), entries[i].hash, i);
+    }
     return 0;
 }
 
@@ -149,50 +272,96 @@ bool dict_next(Dict *d, int64_t *pos, Value *key, Value *value) {
     return false;
 }
 
+static inline bool hit(const Dict *d, Value key) { return key == d->hit_key && d->version == d->hit_version; }
+
+/* The lookup of the subscript paths: the remembered hit first, then a probe. With `remember`
+ * it becomes the hit when no script code took part. Only callers whose key is a heap object
+ * may remember: C code probes with stack temporaries (str_intern_cstr), whose address the
+ * next temporary reuses. A heap key's address stays its own until a collection clears hits. */
+static inline __attribute__((always_inline)) int64_t find(VM *vm, Dict *d, Value key, bool remember) {
+    if (hit(d, key)) return d->hit_ix;
+    int64_t h;
+    if (key_hash(vm, key, &h) < 0) return IX_ERROR;
+    int64_t ix = lookup(vm, d, key, h);
+    if (remember && ix >= 0 && plain_key(vm, key) && plain_key(vm, d->entries[ix].key)) {
+        d->hit_key = key;
+        d->hit_ix = ix;
+        d->hit_version = d->version;
+    }
+    return ix;
+}
+
 int dict_get_hashed(VM *vm, Dict *d, Value key, int64_t hash, Value *out) {
     int64_t ix = lookup(vm, d, key, hash);
-    if (ix == -3) return -1;
+    if (ix == IX_ERROR) return -1;
     if (ix < 0) return 0;
     if (out) *out = d->entries[ix].value;
     return 1;
 }
 
 int dict_get(VM *vm, Dict *d, Value key, Value *out) {
-    int64_t h;
-    if (key_hash(vm, key, &h) < 0) return -1;
-    return dict_get_hashed(vm, d, key, h, out);
+    int64_t ix = find(vm, d, key, false);
+    if (ix == IX_ERROR) return -1;
+    if (ix < 0) return 0;
+    if (out) *out = d->entries[ix].value;
+    return 1;
 }
 
-int dict_set_hashed(VM *vm, Dict *d, Value key, int64_t hash, Value v) {
-    int64_t ix = lookup(vm, d, key, hash);
-    if (ix == -3) return -1;
-    d->version++;
-    if (ix >= 0) { d->entries[ix].value = v; return 0; }
-    if (d->nentries >= usable(d->size) && resize(vm, d, d->used * 3 + 1) < 0) return -1;
+int dict_contains(VM *vm, Dict *d, Value key) {
+    int64_t ix = find(vm, d, key, true);
+    return ix == IX_ERROR ? -1 : ix >= 0;
+}
+
+/* Appends an entry whose index slot is `slot` (NO_SLOT: find one). */
+static inline void append_entry(Dict *d, uint64_t slot, Value key, int64_t hash, Value v) {
     Entry *e = &d->entries[d->nentries];
     e->hash = hash;
     e->key = key;
     e->value = v;
-    d->index[empty_slot(d, hash)] = (int32_t)d->nentries++;
+    put_slot(d, slot != NO_SLOT ? slot : free_slot(d, hash), hash, d->nentries++);
     d->used++;
+}
+
+static inline __attribute__((always_inline)) int set_item(VM *vm, Dict *d, Value key, int64_t hash, Value v) {
+    uint64_t slot = NO_SLOT;
+    int64_t ix = d->size ? probe(vm, d, key, hash, &slot) : IX_EMPTY;
+    if (ix == IX_SLOW) {
+        slot = NO_SLOT;   /* __eq__ may change the table */
+        if ((ix = lookup_slow(vm, d, key, hash)) == IX_ERROR) return -1;
+    }
+    d->version++;
+    if (ix >= 0) { d->entries[ix].value = v; return 0; }
+    if (d->nentries >= usable(d->size)) {
+        if (resize(vm, d, d->used * 3 + 1) < 0) return -1;
+        slot = NO_SLOT;
+    }
+    append_entry(d, slot, key, hash, v);
     return 0;
 }
 
+int dict_set_hashed(VM *vm, Dict *d, Value key, int64_t hash, Value v) { return set_item(vm, d, key, hash, v); }
+
 int dict_set(VM *vm, Dict *d, Value key, Value v) {
+    if (hit(d, key)) {
+        d->entries[d->hit_ix].value = v;
+        d->hit_version = ++d->version;
+        return 0;
+    }
     int64_t h;
     if (key_hash(vm, key, &h) < 0) return -1;
-    return dict_set_hashed(vm, d, key, h, v);
+    return set_item(vm, d, key, h, v);
 }
 
-/* Removes entry `ix` found for `hash`: its index slot becomes a DUMMY. */
+/* Removes entry `ix`: its index slot becomes a DUMMY (its tag kept, so probes still skip it
+ * without reading the entry). */
 static void remove_entry(Dict *d, int64_t ix) {
-    uint64_t mask = (uint64_t)d->size - 1, perturb = (uint64_t)d->entries[ix].hash;
-    uint64_t i = (uint64_t)d->entries[ix].hash & mask;
-    while (d->index[i] != ix) {
-        perturb >>= 5;
-        i = (i * 5 + perturb + 1) & mask;
-    }
-    d->index[i] = IX_DUMMY;
+    int64_t hash = d->entries[ix].hash;
+    uint64_t mask = (uint64_t)d->size - 1;
+    uint32_t tag = slot_tag(hash, mask), want = tag | (uint32_t)(ix + 1);
+    Probe p;
+    uint64_t i = probe_start(&p, mask, hash);
+    while (d->index[i] != want) i = probe_next(&p);
+    d->index[i] = tag ? tag : ~(uint32_t)mask;
     d->entries[ix].key = VNULL;
     d->entries[ix].value = VNULL;
     d->used--;
@@ -201,7 +370,7 @@ static void remove_entry(Dict *d, int64_t ix) {
 
 static int dict_pop_hashed(VM *vm, Dict *d, Value key, int64_t h, Value *out) {
     int64_t ix = lookup(vm, d, key, h);
-    if (ix == -3) return -1;
+    if (ix == IX_ERROR) return -1;
     if (ix < 0) return 0;
     if (out) *out = d->entries[ix].value;
     remove_entry(d, ix);
@@ -209,30 +378,53 @@ static int dict_pop_hashed(VM *vm, Dict *d, Value key, int64_t h, Value *out) {
 }
 
 int dict_del(VM *vm, Dict *d, Value key) {
-    int64_t h;
-    if (key_hash(vm, key, &h) < 0) return -1;
-    return dict_pop_hashed(vm, d, key, h, NULL);
+    int64_t ix = find(vm, d, key, false);
+    if (ix == IX_ERROR) return -1;
+    if (ix < 0) return 0;
+    remove_entry(d, ix);
+    return 1;
 }
 
+/* dict_get_str's walk when an entry needs a string comparison (an equal str that is not the
+ * interned object) or the probe's hash is not cached yet. */
+static __attribute__((noinline)) Value get_str_slow(Dict *d, Value interned) {
+    Str *s = as_str(interned);
+    int64_t hash = str_hash(s);
+    uint64_t mask = (uint64_t)d->size - 1;
+    uint32_t tag = slot_tag(hash, mask), nmax = (uint32_t)mask;
+    Probe p;
+    for (uint64_t i = probe_start(&p, mask, hash);; i = probe_next(&p)) {
+        uint32_t slot = d->index[i];
+        if (!slot) return VNULL;
+        uint32_t ix = (slot ^ tag) - 1;
+        if (ix >= nmax) continue;
+        Entry *e = &d->entries[ix];
+        if (e->key == interned) return e->value;
+        /* a non-interned str key that is equal (same type as the probe: exact str) */
+        if (e->hash == hash && v_is_obj(e->key) && ((Obj *)e->key)->type == s->head.type &&
+            str_eq(as_str(e->key), s))
+            return e->value;
+    }
+}
+
+/* Globals, builtins and attribute lookups: the hot loop makes no calls (so it saves no
+ * registers); anything but an identity hit or a clear miss goes to get_str_slow. */
 Value dict_get_str(Dict *d, Value interned) {
     if (!d || !d->size) return VNULL;
     Str *s = as_str(interned);
-    int64_t hash = str_hash(s);
-    uint64_t mask = (uint64_t)d->size - 1, perturb = (uint64_t)hash;
-    uint64_t i = (uint64_t)hash & mask;
-    for (;;) {
-        int32_t ix = d->index[i];
-        if (ix == IX_EMPTY) return VNULL;
-        if (ix >= 0) {
-            Entry *e = &d->entries[ix];
-            if (e->key == interned) return e->value;
-            /* a non-interned str key that is equal (same type as the probe: exact str) */
-            if (e->hash == hash && v_is_obj(e->key) && ((Obj *)e->key)->type == s->head.type &&
-                str_eq(as_str(e->key), s))
-                return e->value;
-        }
-        perturb >>= 5;
-        i = (i * 5 + perturb + 1) & mask;
+    if (!(s->head.aux & 1)) return get_str_slow(d, interned);
+    int64_t hash = s->hash;
+    uint64_t mask = (uint64_t)d->size - 1;
+    uint32_t tag = slot_tag(hash, mask), nmax = (uint32_t)mask;
+    Probe p;
+    for (uint64_t i = probe_start(&p, mask, hash);; i = probe_next(&p)) {
+        uint32_t slot = d->index[i];
+        if (!slot) return VNULL;
+        uint32_t ix = (slot ^ tag) - 1;
+        if (ix >= nmax) continue;
+        const Entry *e = &d->entries[ix];
+        if (e->key == interned) return e->value;
+        if (e->hash == hash) return get_str_slow(d, interned);
     }
 }
 
@@ -272,11 +464,12 @@ Value dict_get_cstr(VM *vm, Dict *d, const char *key) {
 }
 
 void dict_clear(Dict *d) {
-    free(d->index);
-    free(d->entries);
+    table_free(d->index, index_bytes(d->size));
+    table_free(d->entries, entries_bytes(d->cap));
     d->index = NULL;
     d->entries = NULL;
-    d->size = d->used = d->nentries = 0;
+    d->size = d->cap = d->used = d->nentries = 0;
+    d->hit_key = VNULL;
     d->version++;
 }
 
@@ -286,8 +479,9 @@ static int copy_into(VM *vm, Dict *to, Dict *d) {
     if (resize(vm, to, d->used * 3 / 2 + 1) < 0) return -1;
     for (int64_t i = 0; i < d->nentries; i++) {
         Entry *e = &d->entries[i];
-        if (e->key && dict_set_hashed(vm, to, e->key, e->hash, e->value) < 0) return -1;
+        if (e->key) append_entry(to, NO_SLOT, e->key, e->hash, e->value);
     }
+    to->version++;
     return 0;
 }
 
@@ -432,10 +626,10 @@ static Value d_fromkeys(VM *vm, Value *args, int nargs, Value kwnames) {
 }
 
 Value dict_getitem(VM *vm, Value dv, Value key) {
-    Value out;
-    int r = dict_get(vm, (Dict *)dv, key, &out);
-    if (r < 0) return VNULL;
-    if (r) return out;
+    Dict *d = (Dict *)dv;
+    int64_t ix = find(vm, d, key, true);
+    if (ix >= 0) return d->entries[ix].value;
+    if (ix == IX_ERROR) return VNULL;
     Type *t = ((Obj *)dv)->type;
     if (t != vm->t_dict) {
         Value missing = type_lookup(vm, t, vm->s___missing__);
@@ -445,6 +639,12 @@ Value dict_getitem(VM *vm, Value dv, Value key) {
         }
     }
     return key_error(vm, key);
+}
+
+int dict_delitem(VM *vm, Dict *d, Value key) {
+    int r = dict_del(vm, d, key);
+    if (!r) key_error(vm, key);
+    return r > 0 ? 0 : -1;
 }
 
 static Value d_getitem(VM *vm, Value *args, int nargs, Value kwnames) {
@@ -460,15 +660,12 @@ static Value d_setitem(VM *vm, Value *args, int nargs, Value kwnames) {
 
 static Value d_delitem(VM *vm, Value *args, int nargs, Value kwnames) {
     if (onearg(vm, "dict.__delitem__", nargs, kwnames) < 0) return VNULL;
-    int r = dict_del(vm, SELF, args[1]);
-    if (r < 0) return VNULL;
-    if (!r) return key_error(vm, args[1]);
-    return vm->none;
+    return dict_delitem(vm, SELF, args[1]) < 0 ? VNULL : vm->none;
 }
 
 static Value d_contains(VM *vm, Value *args, int nargs, Value kwnames) {
     if (onearg(vm, "dict.__contains__", nargs, kwnames) < 0) return VNULL;
-    int r = dict_get(vm, SELF, args[1], NULL);
+    int r = dict_contains(vm, SELF, args[1]);
     return r < 0 ? VNULL : vm_bool(vm, r);
 }
 

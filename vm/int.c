@@ -115,16 +115,8 @@ int int_sign(Value v) {
 
 /* ---- hash and comparison ---- */
 
-#define HASH_MODULUS (((uint64_t)1 << 61) - 1)
-
 int64_t int_hash(Value v) {
-    if (v_is_int(v)) {
-        int64_t x = v_int(v);
-        uint64_t m = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
-        int64_t h = (int64_t)(m % HASH_MODULUS);
-        if (x < 0) h = -h;
-        return h == -1 ? -2 : h;
-    }
+    if (v_is_int(v)) return smallint_hash(v_int(v));
     BigIntTmp t;
     return bigint_hash(int_view(v, &t));
 }

@@ -209,12 +209,14 @@ static Value dict_it_next(VM *vm, It *it) {
         return vm_raise(vm, vm->e_RuntimeError, "dictionary changed size during iteration");
     }
     Value k, v;
-    bool rev = it->flags & DK_REVERSED;
-    for (;;) {
-        if (rev ? it->i < 0 : it->i >= dict_entry_count(d)) { it->a = VNULL; return VNULL; }
-        bool ok = dict_entry_at(d, it->i, &k, &v, NULL);
-        it->i += rev ? -1 : 1;
-        if (ok) break;
+    if (!(it->flags & DK_REVERSED)) {
+        if (!dict_next(d, &it->i, &k, &v)) { it->a = VNULL; return VNULL; }
+    } else {
+        for (;;) {
+            if (it->i < 0) { it->a = VNULL; return VNULL; }
+            bool ok = dict_entry_at(d, it->i--, &k, &v, NULL);
+            if (ok) break;
+        }
     }
     if (it->n-- <= 0) {
         it->n = 0;

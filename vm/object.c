@@ -574,6 +574,8 @@ Value vm_getitem(VM *vm, Value obj, Value key) {
 }
 
 int vm_setitem(VM *vm, Value obj, Value key, Value v) {
+    if (v_is_obj(obj) && ((Obj *)obj)->type == vm->t_dict)   /* exact dicts: no __delitem__ call */
+        return v ? dict_set(vm, (Dict *)obj, key, v) : dict_delitem(vm, (Dict *)obj, key);
     bool found;
     Value a[2] = { key, v };
     Value r = vm_call_dunder(vm, obj, v ? vm->s___setitem__ : vm->s___delitem__, a, v ? 2 : 1, &found);
@@ -624,10 +626,14 @@ Value vm_next(VM *vm, Value it) {
         if (!r) return VNULL;
         return ret ? VNULL : r;
     }
+    /* the built-in iterators (dict, set, enumerate, zip, ...): their C hook, no __next__ call */
     bool found;
-    Value r = vm_call_dunder(vm, it, vm->s___next__, NULL, 0, &found);
-    if (!found) return vm_raise(vm, vm->e_TypeError, "'%s' object is not an iterator", t->name);
-    if (!r && vm_exc_is(vm, vm->e_StopIteration)) vm_clear_exc(vm);
+    Value r = iterobj_next(vm, it, &found);
+    if (!found) {
+        r = vm_call_dunder(vm, it, vm->s___next__, NULL, 0, &found);
+        if (!found) return vm_raise(vm, vm->e_TypeError, "'%s' object is not an iterator", t->name);
+    }
+    if (!r && vm->exc && vm_exc_is(vm, vm->e_StopIteration)) vm_clear_exc(vm);
     return r;
 }
 

@@ -301,6 +301,14 @@ bool int_check(VM *vm, Value v);                    /* int or bool */
 int int_to_double(VM *vm, Value v, double *out);
 int int_cmp(VM *vm, Value a, Value b);
 int64_t int_hash(Value v);
+/* hash() of a small int: CPython's value mod 2**61-1, sign kept, -1 -> -2. Small ints lie in
+ * [-2**61, 2**61), so one conditional subtraction replaces the division. */
+static inline int64_t smallint_hash(int64_t x) {
+    uint64_t m = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
+    if (m >= ((uint64_t)1 << 61) - 1) m -= ((uint64_t)1 << 61) - 1;
+    int64_t h = x < 0 ? -(int64_t)m : (int64_t)m;
+    return h == -1 ? -2 : h;
+}
 int int_sign(Value v);
 Value int_binop(VM *vm, int op, Value a, Value b);  /* VM-level int arithmetic; NotImplemented if b not int */
 Value float_new(VM *vm, double d);
@@ -343,7 +351,7 @@ Value dict_copy(VM *vm, Dict *d);
 /* The leading fields of vm/dict.c's struct Dict, in the same order, so hot paths can read the
  * version and try an entry-number hint inline. Only dict.c and dict_hint_store write them. */
 typedef struct { int64_t hash; Value key, value; } DictEntry;
-typedef struct { Obj head; uint64_t version; int64_t used, nentries, size; int32_t *index; DictEntry *entries; } DictHead;
+typedef struct { Obj head; uint64_t version; int64_t used, nentries, size; uint32_t *index; DictEntry *entries; } DictHead;
 static inline uint64_t dict_version(Dict *d) { return ((DictHead *)d)->version; }
 /* An attribute read through a remembered entry number: VNULL when the hint misses. */
 static inline Value dict_hint_hit(Dict *d, Value interned, int32_t hint) {
