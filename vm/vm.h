@@ -376,7 +376,7 @@ static inline bool dict_str_surely_absent(Dict *d, Value interned) {
     Str *s = (Str *)interned;
     if (!h->size) return true;
     if (!(s->head.aux & 1)) return false;
-    return h->index[(uint64_t)s->hash & (uint64_t)(h->size - 1)] == -1;
+    return h->index[(uint64_t)s->hash & (uint64_t)(h->size - 1)] == 0;   /* 0: EMPTY (vm/dict.c) */
 }
 void dict_clear(Dict *d);
 
