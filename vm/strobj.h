@@ -20,6 +20,8 @@ Value str_from_sb(VM *vm, StrBuf *b);
 /* An uninitialised str of n bytes for the caller to fill; then call str_seal(). */
 Str *str_alloc(VM *vm, Type *cls, size_t n);
 Value str_seal(Str *s, int64_t cplen);   /* cplen < 0: count it */
+/* memmem, faster on the short haystacks of split, replace, count and `in`. */
+const char *str_find_bytes(const char *h, size_t hn, const char *n, size_t nn);
 /* Byte offset of code point `cp` counting from byte `from` (which is a code point start). */
 int64_t utf8_skip(const char *s, int64_t from, int64_t cps);
 

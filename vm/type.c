@@ -432,9 +432,6 @@ Value type_call(VM *vm, Type *t, Value *args, int nargs, Value kwnames) {
         vm->type_epoch++;
         return type_new_heap(vm, vm->t_type, args[0], args[1], ns);
     }
-    if (type_is_subtype(type_of(vm, v_from_obj(t)), vm->t_type) && type_of(vm, v_from_obj(t)) != vm->t_type) {
-        /* fallthrough: metaclass instances are created normally */
-    }
     if (t == vm->t_str && nargs == 1 && !kwnames) return vm_str(vm, args[0]);   /* str(x) */
     Value newf = type_lookup(vm, t, vm->s___new__);
     if (!newf) return vm_raise(vm, vm->e_TypeError, "cannot create '%s' instances", t->name);
