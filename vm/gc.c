@@ -19,22 +19,26 @@
 #define GRAIN_SHIFT 12
 
 static const uint32_t size_classes[] = {
-    16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384, 448, 512,
+    16, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384, 448, 512,
     640, 768, 1024, 1280, 1536, 2048, 2560, 3072, 4096, 5120, 6144, 8192, 10240, 16384,
 };
 #define NCLASSES (int)(sizeof size_classes / sizeof size_classes[0])
 #define MAX_SMALL 16384
+/* Objects whose type has a finalizer get pages of their own: a page "kind" is its size class,
+ * plus NCLASSES for finalizable objects. Freeing the VM then visits only those pages, not
+ * every string. A type's finalizer must be set before its first instance is allocated. */
+#define NKINDS (2 * NCLASSES)
 
 typedef struct Region {
     char *start;
     size_t bytes;
     uint32_t slot;            /* slot size; for large objects == 0 */
-    int cls;
+    int cls;                  /* page kind (see NKINDS); -1 for large objects */
     struct Region *next;
 } Region;
 
 struct Heap {
-    Obj *freelist[NCLASSES];
+    Obj *freelist[NKINDS];
     Region *regions;
     /* open-addressing map: 4 KiB page number -> Region */
     uintptr_t *keys;
@@ -45,11 +49,21 @@ struct Heap {
     Obj **watched; size_t nwatched, capwatched;   /* live objects whose type has on_collect */
     char **chunks; size_t nchunks, capchunks;      /* 2 MiB mappings that small pages come from */
     char *chunk_next; int chunk_left;
-    char *bump[NCLASSES], *bump_end[NCLASSES];   /* untouched tail of each class's newest page */
+    char *bump[NKINDS], *bump_end[NKINDS];   /* untouched tail of each kind's newest page */
     bool collecting;
 };
 
-struct GC { VM *vm; Heap *h; Obj *parent; /* the object being traced (diagnostics) */ };
+/* Marking waits on cache misses: a live heap of short strings is mostly headers read once.
+ * gc_mark_obj prefetches the object and parks it in a small ring; it is examined RING
+ * marks later, when its header has arrived. */
+#define RING 16
+typedef struct { Obj *o, *parent; } Parked;
+struct GC {
+    VM *vm; Heap *h;
+    Obj *parent;   /* the object being traced (diagnostics) */
+    Parked ring[RING];
+    unsigned ri;
+};
 
 static int class_search(size_t n) {
     int lo = 0, hi = NCLASSES - 1;
@@ -165,20 +179,20 @@ static void *page_from_chunk(Heap *h) {
     return p;
 }
 
-static bool new_page(Heap *h, int cls) {
+static bool new_page(Heap *h, int kind) {
     void *mem = page_from_chunk(h);
     if (!mem) return false;
     Region *r = malloc(sizeof *r);
     if (!r) return false;
     r->start = mem;
     r->bytes = PAGE_SIZE;
-    r->slot = size_classes[cls];
-    r->cls = cls;
+    r->slot = size_classes[kind % NCLASSES];
+    r->cls = kind;
     register_region(h, r);
     /* slots are handed out by bumping through the page, so an untouched tail costs no RSS
      * (threading a free list through it would write every 4 KiB page at once) */
-    h->bump[cls] = r->start;
-    h->bump_end[cls] = r->start + (PAGE_SIZE / r->slot) * r->slot;
+    h->bump[kind] = r->start;
+    h->bump_end[kind] = r->start + (PAGE_SIZE / r->slot) * r->slot;
     h->total_bytes += PAGE_SIZE;
     return true;
 }
@@ -215,13 +229,13 @@ static void watch(Heap *h, Obj *o) {
 
 /* The slow path of a small allocation: the class has no free slot and its bump page is used
  * up. Returns false with MemoryError set. */
-static bool refill(VM *vm, Heap *h, int cls) {
+static bool refill(VM *vm, Heap *h, int kind) {
     /* the memory limit applies when the heap must grow, not to reusing free slots */
     if (vm->config.memory_limit && h->total_bytes + PAGE_SIZE > vm->config.memory_limit) {
         gc_collect(vm);
-        if (!h->freelist[cls] && h->total_bytes + PAGE_SIZE > vm->config.memory_limit) { vm_nomem(vm); return false; }
+        if (!h->freelist[kind] && h->total_bytes + PAGE_SIZE > vm->config.memory_limit) { vm_nomem(vm); return false; }
     }
-    if (!h->freelist[cls] && !new_page(h, cls)) { vm_nomem(vm); return false; }
+    if (!h->freelist[kind] && !new_page(h, kind)) { vm_nomem(vm); return false; }
     return true;
 }
 
@@ -244,17 +258,18 @@ void *gc_alloc(VM *vm, Type *t, size_t size) {
     Obj *o;
     if (size <= MAX_SMALL) {
         int cls = class_of(size);
-        if (h->freelist[cls]) {
-            o = h->freelist[cls];
-            h->freelist[cls] = *(Obj **)(o + 1);
+        int kind = cls + (t && t->finalize ? NCLASSES : 0);
+        if (h->freelist[kind]) {
+            o = h->freelist[kind];
+            h->freelist[kind] = *(Obj **)(o + 1);
             memset(o, 0, size);   /* the slot's tail beyond `size` is never read */
         } else {
-            if (h->bump[cls] == h->bump_end[cls]) {
-                if (!refill(vm, h, cls)) return NULL;
-                if (h->freelist[cls]) return gc_alloc(vm, t, size);   /* a collection freed one */
+            if (h->bump[kind] == h->bump_end[kind]) {
+                if (!refill(vm, h, kind)) return NULL;
+                if (h->freelist[kind]) return gc_alloc(vm, t, size);   /* a collection freed one */
             }
-            o = (Obj *)h->bump[cls];   /* fresh mmap'd memory is already zero */
-            h->bump[cls] += size_classes[cls];
+            o = (Obj *)h->bump[kind];   /* fresh mmap'd memory is already zero */
+            h->bump[kind] += size_classes[cls];
         }
         h->allocated_since += size_classes[cls];
     } else {
@@ -277,15 +292,45 @@ static void push_gray(Heap *h, Obj *o) {
     h->gray[h->ngray++] = o;
 }
 
-void gc_mark_obj(GC *gc, void *p) {
-    Obj *o = p;
-    if (!o || (o->gc & 1)) return;
+static void mark_now(GC *gc, Obj *o, Obj *parent) {
+    if (o->gc & 1) return;
     if (!o->type) {
-        fprintf(stderr, "GC: dangling reference from %s\n", gc->parent && gc->parent->type ? gc->parent->type->name : "a root");
+        fprintf(stderr, "GC: dangling reference from %s\n", parent && parent->type ? parent->type->name : "a root");
         abort();
     }
     o->gc |= 1;
+    Type *t = o->type;
+    /* an object with no references but its type (a str, a float) is done once marked: it
+     * never goes through the gray stack */
+    if (!t->trace && !t->dictoffset) {
+        if (!(t->head.gc & 1)) mark_now(gc, &t->head, o);
+        return;
+    }
     push_gray(gc->h, o);
+}
+
+void gc_mark_obj(GC *gc, void *p) {
+    if (!p) return;
+    __builtin_prefetch(p, 1);
+    Parked *slot = &gc->ring[gc->ri++ % RING];
+    Parked old = *slot;
+    slot->o = p;
+    slot->parent = gc->parent;
+    if (old.o) mark_now(gc, old.o, old.parent);
+}
+
+/* Marks what is parked; true if anything was. */
+static bool drain_ring(GC *gc) {
+    bool any = false;
+    for (int i = 0; i < RING; i++) {
+        Parked *slot = &gc->ring[i];
+        if (!slot->o) continue;
+        Parked old = *slot;
+        slot->o = NULL;
+        mark_now(gc, old.o, old.parent);
+        any = true;
+    }
+    return any;
 }
 
 void gc_mark(GC *gc, Value v) {
@@ -342,14 +387,17 @@ void gc_mark_conservative(GC *gc, const Value *p, size_t n) {
 
 static void trace_all(GC *gc) {
     Heap *h = gc->h;
-    while (h->ngray) {
-        Obj *o = h->gray[--h->ngray];
-        gc->parent = o;
-        Type *t = o->type;
-        gc_mark_obj(gc, t);
-        if (t->trace) t->trace(gc, o);
-        if (t->dictoffset) gc_mark_obj(gc, *(Obj **)((char *)o + t->dictoffset));
-    }
+    do {
+        while (h->ngray) {
+            Obj *o = h->gray[--h->ngray];
+            gc->parent = o;
+            Type *t = o->type;
+            gc_mark_obj(gc, t);
+            if (t->trace) t->trace(gc, o);
+            if (t->dictoffset) gc_mark_obj(gc, *(Obj **)((char *)o + t->dictoffset));
+        }
+        gc->parent = NULL;
+    } while (drain_ring(gc) || h->ngray);
 }
 
 static void free_obj(Heap *h, Region *r, Obj *o) {
@@ -414,7 +462,7 @@ void gc_collect(VM *vm) {
     Heap *h = vm->heap;
     if (h->collecting) return;
     h->collecting = true;
-    GC gc = { vm, h, NULL };
+    GC gc = { .vm = vm, .h = h };
     vm->type_epoch++;   /* the lookup cache holds unrooted type pointers: drop it */
     gc_mark_roots(vm, &gc);
     for (int64_t i = 0; i < vm->roots.n; i++) gc_mark(&gc, vm->roots.items[i]);
@@ -440,7 +488,7 @@ void gc_free_all(VM *vm) {
     while (r) {
         Region *next = r->next;
         if (r->slot) {
-            size_t n = r->bytes / r->slot;
+            size_t n = r->cls >= NCLASSES ? r->bytes / r->slot : 0;
             for (size_t i = 0; i < n; i++) {
                 Obj *o = (Obj *)(r->start + i * r->slot);
                 if (o->type && o->type->finalize) o->type->finalize(o);

@@ -218,7 +218,7 @@ int64_t str_hash_compute(Str *s) {
 bool str_eq(Str *a, Str *b) {
     if (a == b) return true;
     if (a->len != b->len) return false;
-    if (a->interned && b->interned && a->head.type == b->head.type) return false;
+    if (str_is_interned(a) && str_is_interned(b) && a->head.type == b->head.type) return false;
     if ((a->head.aux & 1) && (b->head.aux & 1) && a->hash != b->hash) return false;
     return memcmp(a->data, b->data, (size_t)a->len) == 0;
 }
@@ -230,7 +230,7 @@ static Dict *intern_table(VM *vm) {
 
 Value str_intern(VM *vm, Value s) {
     Str *st = as_str(s);
-    if (st->interned) return s;
+    if (str_is_interned(st)) return s;
     Dict *d = intern_table(vm);
     if (!d) return VNULL;
     Value found;
@@ -242,7 +242,7 @@ Value str_intern(VM *vm, Value s) {
         if (!s) return VNULL;
         st = as_str(s);
     }
-    st->interned = 1;
+    st->head.aux |= STR_INTERNED;
     if (dict_set(vm, d, s, s) < 0) return VNULL;
     return s;
 }

@@ -117,7 +117,7 @@ static Value type_lookup_slow(Type *t, Value name) {
 }
 
 Value type_lookup(VM *vm, Type *t, Value name) {
-    if (!as_str(name)->interned) return type_lookup_slow(t, name);
+    if (!str_is_interned(as_str(name))) return type_lookup_slow(t, name);
     uintptr_t h = ((uintptr_t)t >> 4) ^ ((uintptr_t)name >> 3) * 31;
     TypeCacheEntry *e = &vm->type_cache[h & (TYPE_CACHE_SIZE - 1)];
     if (e->type == t && e->name == name && e->epoch == vm->type_epoch) return e->value;
