@@ -51,6 +51,11 @@ struct Heap {
     char *chunk_next; int chunk_left;
     char *bump[NKINDS], *bump_end[NKINDS];   /* untouched tail of each kind's newest page */
     bool collecting;
+    /* The mark bit's meaning flips at every collection: bit 0 of Obj.gc equal to `mark` means
+     * "reached by the last (or the running) collection". Sweeping then writes only to the
+     * dead objects; survivors keep their bit, which the next collection reads as unmarked.
+     * New objects are born with the last collection's value, so they too start unmarked. */
+    uint32_t mark;
 };
 
 /* Marking waits on cache misses: a live heap of short strings is mostly headers read once.
@@ -60,6 +65,7 @@ struct Heap {
 typedef struct { Obj *o, *parent; } Parked;
 struct GC {
     VM *vm; Heap *h;
+    uint32_t mark;   /* h->mark for this collection */
     Obj *parent;   /* the object being traced (diagnostics) */
     Parked ring[RING];
     unsigned ri;
@@ -160,6 +166,20 @@ static void *map_chunk(bool huge) {
     return start;
 }
 
+/* Each chunk starts with a header counting, per page, the objects the running collection
+ * has marked there: the sweep skips a page whose every slot is live without reading it (the
+ * sweep was bandwidth-bound, and long-lived data fills whole pages). The first page of a
+ * chunk gives up the header's bytes. Small objects carry GC_SMALL so that marking knows the
+ * counter exists (large objects have their own mapping and no header). */
+typedef struct { uint32_t nlive[CHUNK_PAGES]; } ChunkHdr;
+#define CHUNK_HDR 128
+_Static_assert(sizeof(ChunkHdr) <= CHUNK_HDR, "chunk header");
+#define GC_SMALL 2u
+static inline uint32_t *page_count(const void *p) {
+    ChunkHdr *c = (ChunkHdr *)((uintptr_t)p & ~(uintptr_t)(CHUNK_BYTES - 1));
+    return &c->nlive[((uintptr_t)p & (CHUNK_BYTES - 1)) / PAGE_SIZE];
+}
+
 static void *page_from_chunk(Heap *h) {
     if (!h->chunk_left) {
         void *mem = map_chunk(h->nchunks > 0);
@@ -184,15 +204,16 @@ static bool new_page(Heap *h, int kind) {
     if (!mem) return false;
     Region *r = malloc(sizeof *r);
     if (!r) return false;
-    r->start = mem;
-    r->bytes = PAGE_SIZE;
+    bool first = ((uintptr_t)mem & (CHUNK_BYTES - 1)) == 0;
+    r->start = (char *)mem + (first ? CHUNK_HDR : 0);
+    r->bytes = PAGE_SIZE - (first ? CHUNK_HDR : 0);
     r->slot = size_classes[kind % NCLASSES];
     r->cls = kind;
     register_region(h, r);
     /* slots are handed out by bumping through the page, so an untouched tail costs no RSS
      * (threading a free list through it would write every 4 KiB page at once) */
     h->bump[kind] = r->start;
-    h->bump_end[kind] = r->start + (PAGE_SIZE / r->slot) * r->slot;
+    h->bump_end[kind] = r->start + (r->bytes / r->slot) * r->slot;
     h->total_bytes += PAGE_SIZE;
     return true;
 }
@@ -277,6 +298,7 @@ void *gc_alloc(VM *vm, Type *t, size_t size) {
         if (!o) return NULL;
     }
     o->type = t;
+    o->gc = h->mark | (size <= MAX_SMALL ? GC_SMALL : 0);
     if (t && t->on_collect) watch(h, o);
     return o;
 }
@@ -293,17 +315,18 @@ static void push_gray(Heap *h, Obj *o) {
 }
 
 static void mark_now(GC *gc, Obj *o, Obj *parent) {
-    if (o->gc & 1) return;
+    if ((o->gc & 1) == gc->mark) return;
     if (!o->type) {
         fprintf(stderr, "GC: dangling reference from %s\n", parent && parent->type ? parent->type->name : "a root");
         abort();
     }
-    o->gc |= 1;
+    o->gc ^= 1;
+    if (o->gc & GC_SMALL) ++*page_count(o);
     Type *t = o->type;
     /* an object with no references but its type (a str, a float) is done once marked: it
      * never goes through the gray stack */
     if (!t->trace && !t->dictoffset) {
-        if (!(t->head.gc & 1)) mark_now(gc, &t->head, o);
+        if ((t->head.gc & 1) != gc->mark) mark_now(gc, &t->head, o);
         return;
     }
     push_gray(gc->h, o);
@@ -417,7 +440,7 @@ static void notify_unreachable(VM *vm, Heap *h, bool all) {
     size_t keep = 0;
     for (size_t i = 0; i < h->nwatched; i++) {
         Obj *o = h->watched[i];
-        if (all || !(o->gc & 1)) { if (o->type && o->type->on_collect) o->type->on_collect(vm, o); }
+        if (all || (o->gc & 1) != h->mark) { if (o->type && o->type->on_collect) o->type->on_collect(vm, o); }
         else h->watched[keep++] = o;
     }
     h->nwatched = all ? 0 : keep;
@@ -430,17 +453,25 @@ static size_t sweep(Heap *h) {
         Region *r = *pr;
         if (r->slot) {
             size_t n = r->bytes / r->slot;
+            uint32_t *count = page_count(r->start), nlive = *count;
+            *count = 0;
+            char *bump = h->bump[r->cls];
+            size_t used = bump > r->start && bump <= r->start + r->bytes ? (size_t)(bump - r->start) / r->slot : n;
+            if (nlive == used) {   /* every allocated slot is live and there is no free one */
+                live += (size_t)nlive * r->slot;
+                pr = &r->next;
+                continue;
+            }
             for (size_t i = 0; i < n; i++) {
                 Obj *o = (Obj *)(r->start + i * r->slot);
                 if (!o->type) continue;
-                if (o->gc & 1) { o->gc &= ~1u; live += r->slot; }
+                if ((o->gc & 1) == h->mark) live += r->slot;
                 else free_obj(h, r, o);
             }
             pr = &r->next;
         } else {
             Obj *o = (Obj *)r->start;
-            if (o->gc & 1) {
-                o->gc &= ~1u;
+            if ((o->gc & 1) == h->mark) {
                 live += r->bytes;
                 pr = &r->next;
             } else {
@@ -462,7 +493,8 @@ void gc_collect(VM *vm) {
     Heap *h = vm->heap;
     if (h->collecting) return;
     h->collecting = true;
-    GC gc = { .vm = vm, .h = h };
+    h->mark ^= 1;
+    GC gc = { .vm = vm, .h = h, .mark = h->mark };
     vm->type_epoch++;   /* the lookup cache holds unrooted type pointers: drop it */
     gc_mark_roots(vm, &gc);
     for (int64_t i = 0; i < vm->roots.n; i++) gc_mark(&gc, vm->roots.items[i]);

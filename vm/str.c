@@ -119,7 +119,7 @@ const char *str_find_bytes(const char *h, size_t hn, const char *n, size_t nn) {
     for (int budget = 64; budget > 0; budget--) {
         p = memchr(p, n[0], (size_t)(last - p) + 1);
         if (!p) return NULL;
-        if (memcmp(p + 1, n + 1, nn - 1) == 0) return p;
+        if (str_bytes_eq(p + 1, n + 1, nn - 1)) return p;
         p++;
         if (p > last) return NULL;
     }

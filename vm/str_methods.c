@@ -146,7 +146,7 @@ static Value xwith(VM *vm, Value *args, int nargs, Value kw, const char *name, b
         v_obj(args[0])->type == vm->t_str && v_obj(args[1])->type == vm->t_str) {
         Str *s = as_str(args[0]), *p = as_str(args[1]);
         if (p->len > s->len) return vm->false_;
-        return vm_bool(vm, memcmp(s->data + (end ? s->len - p->len : 0), p->data, (size_t)p->len) == 0);
+        return vm_bool(vm, str_bytes_eq(s->data + (end ? s->len - p->len : 0), p->data, (size_t)p->len));
     }
     ARGS(name, SA_OLD, 1, 3);
     Str *s = as_str(args[0]);

@@ -13,8 +13,6 @@ static void type_trace(GC *gc, Obj *o) {
     gc_mark_obj(gc, t->dict); gc_mark_obj(gc, t->layout);
 }
 
-static void instance_trace(GC *gc, Obj *o) { (void)gc; (void)o; /* dict via dictoffset */ }
-
 static Type *raw_type(VM *vm, Type *meta, const char *name, Type *base, size_t size, uint32_t flags) {
     Type *t = gc_alloc(vm, meta, sizeof(Type));
     /* built-in types live as long as the VM, whether or not a name refers to them */
@@ -75,7 +73,8 @@ void type_init(VM *vm) {
     vm->t_type = tt;
     Type *to = raw_type(vm, tt, "object", NULL, sizeof(Obj), TF_BASETYPE);
     vm->t_object = to;
-    to->trace = instance_trace;
+    /* no trace hook: an instance's dict is marked through dictoffset, and the types that
+     * inherit object's (str, float, ...) are then leaves the collector marks without a visit */
     tt->base = to;
     tt->trace = type_trace;
     tt->dictoffset = offsetof(Type, dict);
