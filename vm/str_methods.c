@@ -122,6 +122,11 @@ static Value m_rindex(VM *vm, Value *a, int n, Value kw) { return find_method(vm
 
 static int64_t count_bytes(const char *h, int64_t hn, const char *n, int64_t nn, int64_t max) {
     int64_t c = 0;
+    if (nn == 1 && max >= hn) {   /* one byte: a plain scan beats a memchr call per match */
+        const uint8_t *u = (const uint8_t *)h, ch = (uint8_t)n[0];
+        for (int64_t i = 0; i < hn; i++) c += u[i] == ch;
+        return c;
+    }
     const char *p = h, *end = h + hn;
     while (c < max && (p = str_find_bytes(p, (size_t)(end - p), n, (size_t)nn))) { c++; p += nn; }
     return c;
@@ -356,6 +361,28 @@ static Value m_rstrip(VM *vm, Value *a, int n, Value kw) { return strip_impl(vm,
 
 /* ---------------------------------------------------------------- replace */
 
+/* replace() whose result is no longer than s: one pass into a buffer of s's size (the unused
+ * tail of a big one is never touched, so it costs no memory). */
+static Value replace_shrinking(VM *vm, Str *s, Str *old, Str *new, int64_t count) {
+    const char *p = s->data, *end = s->data + s->len, *q;
+    if (count == 0 || !(q = str_find_bytes(p, (size_t)s->len, old->data, (size_t)old->len)))
+        return sub(vm, s, 0, s->len, s->cplen);
+    Str *r = str_alloc(vm, vm->t_str, (size_t)s->len);
+    if (!r) return VNULL;
+    char *o = r->data;
+    int64_t m = 0;
+    do {
+        memcpy(o, p, (size_t)(q - p)); o += q - p;
+        memcpy(o, new->data, (size_t)new->len); o += new->len;
+        p = q + old->len;
+        m++;
+    } while (m < count && (q = str_find_bytes(p, (size_t)(end - p), old->data, (size_t)old->len)));
+    memcpy(o, p, (size_t)(end - p)); o += end - p;
+    if (o == r->data) return vm->empty_str;
+    r->len = o - r->data;
+    return str_seal(r, s->cplen + m * (new->cplen - old->cplen));
+}
+
 static Value m_replace(VM *vm, Value *args, int nargs, Value kw) {
     ARGS("replace", SA_CLINIC, 2, 3);
     for (int i = 1; i <= 2; i++)
@@ -387,6 +414,7 @@ static Value m_replace(VM *vm, Value *args, int nargs, Value kw) {
         if (i < s->len) sb_add(&b, s->data + i, (size_t)(s->len - i));
         return str_from_sb(vm, &b);
     }
+    if (new->len <= old->len) return replace_shrinking(vm, s, old, new, count);
     /* count the matches, then build the result at its exact size in one pass */
     int64_t m = count_bytes(s->data, s->len, old->data, old->len, count);
     if (m == 0) return sub(vm, s, 0, s->len, s->cplen);

@@ -39,3 +39,10 @@ class S(str):
 
 t = S("ab") + "cd"
 print(type(t).__name__, t, S("xy").startswith("x"), "q" + S("r"))
+
+# replace whose result is not longer (one pass), with limits; one-byte count with ranges
+show("a-b-c-d".replace("-", "", 2), "a-b-c-d".replace("-", "+", 1), "xx".replace("x", "", 1))
+show("éaé".replace("é", "e"), "ab".replace("ab", ""), "abab".replace("ab", "c", 0), "q".replace("q", "r"))
+big = ("item" + "0123456789") * 2000
+show(len(big.replace("item", "x")), big.replace("item", "x")[:30], len(big.replace("item", "")))
+show(big.count("9"), big.count("9", 5, 100), big.count("9", -50), "ééé".count("é"), "aaa".count("a", 1, 2))
