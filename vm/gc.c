@@ -19,22 +19,26 @@
 #define GRAIN_SHIFT 12
 
 static const uint32_t size_classes[] = {
-    16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384, 448, 512,
+    16, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384, 448, 512,
     640, 768, 1024, 1280, 1536, 2048, 2560, 3072, 4096, 5120, 6144, 8192, 10240, 16384,
 };
 #define NCLASSES (int)(sizeof size_classes / sizeof size_classes[0])
 #define MAX_SMALL 16384
+/* Objects whose type has a finalizer get pages of their own: a page "kind" is its size class,
+ * plus NCLASSES for finalizable objects. Freeing the VM then visits only those pages, not
+ * every string. A type's finalizer must be set before its first instance is allocated. */
+#define NKINDS (2 * NCLASSES)
 
 typedef struct Region {
     char *start;
     size_t bytes;
     uint32_t slot;            /* slot size; for large objects == 0 */
-    int cls;
+    int cls;                  /* page kind (see NKINDS); -1 for large objects */
     struct Region *next;
 } Region;
 
 struct Heap {
-    Obj *freelist[NCLASSES];
+    Obj *freelist[NKINDS];
     Region *regions;
     /* open-addressing map: 4 KiB page number -> Region */
     uintptr_t *keys;
@@ -45,19 +49,46 @@ struct Heap {
     Obj **watched; size_t nwatched, capwatched;   /* live objects whose type has on_collect */
     char **chunks; size_t nchunks, capchunks;      /* 2 MiB mappings that small pages come from */
     char *chunk_next; int chunk_left;
-    char *bump[NCLASSES], *bump_end[NCLASSES];   /* untouched tail of each class's newest page */
+    char *bump[NKINDS], *bump_end[NKINDS];   /* untouched tail of each kind's newest page */
     bool collecting;
+    /* The mark bit's meaning flips at every collection: bit 0 of Obj.gc equal to `mark` means
+     * "reached by the last (or the running) collection". Sweeping then writes only to the
+     * dead objects; survivors keep their bit, which the next collection reads as unmarked.
+     * New objects are born with the last collection's value, so they too start unmarked. */
+    uint32_t mark;
 };
 
-struct GC { VM *vm; Heap *h; Obj *parent; /* the object being traced (diagnostics) */ };
+/* Marking waits on cache misses: a live heap of short strings is mostly headers read once.
+ * gc_mark_obj prefetches the object and parks it in a small ring; it is examined RING
+ * marks later, when its header has arrived. */
+#define RING 16
+typedef struct { Obj *o, *parent; } Parked;
+struct GC {
+    VM *vm; Heap *h;
+    uint32_t mark;   /* h->mark for this collection */
+    Obj *parent;   /* the object being traced (diagnostics) */
+    Parked ring[RING];
+    unsigned ri;
+};
 
-static int class_of(size_t n) {
+static int class_search(size_t n) {
     int lo = 0, hi = NCLASSES - 1;
     while (lo < hi) {
         int mid = (lo + hi) / 2;
         if (size_classes[mid] >= n) hi = mid; else lo = mid + 1;
     }
     return lo;
+}
+
+/* Sizes up to SMALL_LOOKUP find their class in one load (the binary search was a
+ * measurable part of every allocation); the table is filled on first use. */
+#define SMALL_LOOKUP 1024
+static uint8_t class_by_16[SMALL_LOOKUP / 16 + 1];
+static void fill_class_table(void) {
+    for (size_t i = 0; i <= SMALL_LOOKUP / 16; i++) class_by_16[i] = (uint8_t)class_search(i * 16);
+}
+static inline int class_of(size_t n) {
+    return n <= SMALL_LOOKUP ? class_by_16[(n + 15) >> 4] : class_search(n);
 }
 
 static size_t hash_page(uintptr_t p, size_t cap) { return (p * 0x9E3779B97F4A7C15ull >> 20) & (cap - 1); }
@@ -114,10 +145,45 @@ static void register_region(Heap *h, Region *r) {
  * page (spawning 200,000 tasks maps hundreds of pages). Pages are never returned one by one,
  * so chunks are only unmapped when the VM is freed. */
 #define CHUNK_PAGES 32
+#define CHUNK_BYTES ((size_t)PAGE_SIZE * CHUNK_PAGES)
+
+/* A chunk aligned to its own size, so that the kernel can back it with one transparent huge
+ * page: a growing heap then takes one page fault per 2 MiB instead of one per 4 KiB (faults
+ * were ~15% of the string benchmark). The first chunk stays on small pages, where the
+ * untouched tail costs no RSS: start-up RSS must stay small. */
+static void *map_chunk(bool huge) {
+    size_t span = CHUNK_BYTES * 2;
+    char *mem = mmap(NULL, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (mem == MAP_FAILED) return NULL;
+    char *start = (char *)(((uintptr_t)mem + CHUNK_BYTES - 1) & ~(uintptr_t)(CHUNK_BYTES - 1));
+    if (start > mem) munmap(mem, (size_t)(start - mem));
+    if (start + CHUNK_BYTES < mem + span) munmap(start + CHUNK_BYTES, (size_t)(mem + span - (start + CHUNK_BYTES)));
+#ifdef MADV_HUGEPAGE
+    if (huge) madvise(start, CHUNK_BYTES, MADV_HUGEPAGE);
+#else
+    (void)huge;
+#endif
+    return start;
+}
+
+/* Each chunk starts with a header counting, per page, the objects the running collection
+ * has marked there: the sweep skips a page whose every slot is live without reading it (the
+ * sweep was bandwidth-bound, and long-lived data fills whole pages). The first page of a
+ * chunk gives up the header's bytes. Small objects carry GC_SMALL so that marking knows the
+ * counter exists (large objects have their own mapping and no header). */
+typedef struct { uint32_t nlive[CHUNK_PAGES]; } ChunkHdr;
+#define CHUNK_HDR 128
+_Static_assert(sizeof(ChunkHdr) <= CHUNK_HDR, "chunk header");
+#define GC_SMALL 2u
+static inline uint32_t *page_count(const void *p) {
+    ChunkHdr *c = (ChunkHdr *)((uintptr_t)p & ~(uintptr_t)(CHUNK_BYTES - 1));
+    return &c->nlive[((uintptr_t)p & (CHUNK_BYTES - 1)) / PAGE_SIZE];
+}
+
 static void *page_from_chunk(Heap *h) {
     if (!h->chunk_left) {
-        void *mem = mmap(NULL, (size_t)PAGE_SIZE * CHUNK_PAGES, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (mem == MAP_FAILED) return NULL;
+        void *mem = map_chunk(h->nchunks > 0);
+        if (!mem) return NULL;
         if (h->nchunks == h->capchunks) {
             h->capchunks = h->capchunks ? h->capchunks * 2 : 16;
             h->chunks = realloc(h->chunks, sizeof(void *) * h->capchunks);
@@ -133,20 +199,21 @@ static void *page_from_chunk(Heap *h) {
     return p;
 }
 
-static bool new_page(Heap *h, int cls) {
+static bool new_page(Heap *h, int kind) {
     void *mem = page_from_chunk(h);
     if (!mem) return false;
     Region *r = malloc(sizeof *r);
     if (!r) return false;
-    r->start = mem;
-    r->bytes = PAGE_SIZE;
-    r->slot = size_classes[cls];
-    r->cls = cls;
+    bool first = ((uintptr_t)mem & (CHUNK_BYTES - 1)) == 0;
+    r->start = (char *)mem + (first ? CHUNK_HDR : 0);
+    r->bytes = PAGE_SIZE - (first ? CHUNK_HDR : 0);
+    r->slot = size_classes[kind % NCLASSES];
+    r->cls = kind;
     register_region(h, r);
     /* slots are handed out by bumping through the page, so an untouched tail costs no RSS
      * (threading a free list through it would write every 4 KiB page at once) */
-    h->bump[cls] = r->start;
-    h->bump_end[cls] = r->start + (PAGE_SIZE / r->slot) * r->slot;
+    h->bump[kind] = r->start;
+    h->bump_end[kind] = r->start + (r->bytes / r->slot) * r->slot;
     h->total_bytes += PAGE_SIZE;
     return true;
 }
@@ -155,6 +222,7 @@ void gc_init(VM *vm) {
     Heap *h = calloc(1, sizeof *h);
     if (!h) abort();
     h->threshold = 32u << 20;
+    if (!class_by_16[1]) fill_class_table();
     vm->heap = h;
 }
 
@@ -171,49 +239,67 @@ static void *alloc_large(VM *vm, size_t size) {
     return mem;
 }
 
+static void watch(Heap *h, Obj *o) {
+    if (h->nwatched == h->capwatched) {
+        h->capwatched = h->capwatched ? h->capwatched * 2 : 256;
+        h->watched = realloc(h->watched, h->capwatched * sizeof(Obj *));
+        if (!h->watched) abort();
+    }
+    h->watched[h->nwatched++] = o;
+}
+
+/* The slow path of a small allocation: the class has no free slot and its bump page is used
+ * up. Returns false with MemoryError set. */
+static bool refill(VM *vm, Heap *h, int kind) {
+    /* the memory limit applies when the heap must grow, not to reusing free slots */
+    if (vm->config.memory_limit && h->total_bytes + PAGE_SIZE > vm->config.memory_limit) {
+        gc_collect(vm);
+        if (!h->freelist[kind] && h->total_bytes + PAGE_SIZE > vm->config.memory_limit) { vm_nomem(vm); return false; }
+    }
+    if (!h->freelist[kind] && !new_page(h, kind)) { vm_nomem(vm); return false; }
+    return true;
+}
+
+static Obj *alloc_big(VM *vm, Heap *h, size_t size) {
+    if (vm->config.memory_limit && h->total_bytes + size > vm->config.memory_limit) {
+        gc_collect(vm);
+        if (h->total_bytes + size > vm->config.memory_limit) { vm_nomem(vm); return NULL; }
+    }
+    Obj *o = alloc_large(vm, size);
+    if (!o) { vm_nomem(vm); return NULL; }
+    h->allocated_since += size;
+    return o;
+}
+
 void *gc_alloc(VM *vm, Type *t, size_t size) {
     Heap *h = vm->heap;
     if (size < sizeof(Obj) + sizeof(void *)) size = sizeof(Obj) + sizeof(void *);
-    if (!h->collecting && (vm->config.gc_stress || h->allocated_since > h->threshold))
+    if (__builtin_expect(h->allocated_since > h->threshold || vm->config.gc_stress, 0) && !h->collecting)
         gc_collect(vm);
     Obj *o;
     if (size <= MAX_SMALL) {
         int cls = class_of(size);
-        if (!h->freelist[cls] && h->bump[cls] == h->bump_end[cls]) {
-            /* the memory limit applies when the heap must grow, not to reusing free slots */
-            if (vm->config.memory_limit && h->total_bytes + PAGE_SIZE > vm->config.memory_limit) {
-                gc_collect(vm);
-                if (!h->freelist[cls] && h->total_bytes + PAGE_SIZE > vm->config.memory_limit) { vm_nomem(vm); return NULL; }
-            }
-            if (!h->freelist[cls] && !new_page(h, cls)) { vm_nomem(vm); return NULL; }
-        }
-        if (h->freelist[cls]) {
-            o = h->freelist[cls];
-            h->freelist[cls] = *(Obj **)(o + 1);
-            memset(o, 0, size_classes[cls]);
+        int kind = cls + (t && t->finalize ? NCLASSES : 0);
+        if (h->freelist[kind]) {
+            o = h->freelist[kind];
+            h->freelist[kind] = *(Obj **)(o + 1);
+            memset(o, 0, size);   /* the slot's tail beyond `size` is never read */
         } else {
-            o = (Obj *)h->bump[cls];   /* fresh mmap'd memory is already zero */
-            h->bump[cls] += size_classes[cls];
+            if (h->bump[kind] == h->bump_end[kind]) {
+                if (!refill(vm, h, kind)) return NULL;
+                if (h->freelist[kind]) return gc_alloc(vm, t, size);   /* a collection freed one */
+            }
+            o = (Obj *)h->bump[kind];   /* fresh mmap'd memory is already zero */
+            h->bump[kind] += size_classes[cls];
         }
         h->allocated_since += size_classes[cls];
     } else {
-        if (vm->config.memory_limit && h->total_bytes + size > vm->config.memory_limit) {
-            gc_collect(vm);
-            if (h->total_bytes + size > vm->config.memory_limit) { vm_nomem(vm); return NULL; }
-        }
-        o = alloc_large(vm, size);
-        if (!o) { vm_nomem(vm); return NULL; }
-        h->allocated_since += size;
+        o = alloc_big(vm, h, size);
+        if (!o) return NULL;
     }
     o->type = t;
-    if (t && t->on_collect) {
-        if (h->nwatched == h->capwatched) {
-            h->capwatched = h->capwatched ? h->capwatched * 2 : 256;
-            h->watched = realloc(h->watched, h->capwatched * sizeof(Obj *));
-            if (!h->watched) abort();
-        }
-        h->watched[h->nwatched++] = o;
-    }
+    o->gc = h->mark | (size <= MAX_SMALL ? GC_SMALL : 0);
+    if (t && t->on_collect) watch(h, o);
     return o;
 }
 
@@ -228,15 +314,46 @@ static void push_gray(Heap *h, Obj *o) {
     h->gray[h->ngray++] = o;
 }
 
-void gc_mark_obj(GC *gc, void *p) {
-    Obj *o = p;
-    if (!o || (o->gc & 1)) return;
+static void mark_now(GC *gc, Obj *o, Obj *parent) {
+    if ((o->gc & 1) == gc->mark) return;
     if (!o->type) {
-        fprintf(stderr, "GC: dangling reference from %s\n", gc->parent && gc->parent->type ? gc->parent->type->name : "a root");
+        fprintf(stderr, "GC: dangling reference from %s\n", parent && parent->type ? parent->type->name : "a root");
         abort();
     }
-    o->gc |= 1;
+    o->gc ^= 1;
+    if (o->gc & GC_SMALL) ++*page_count(o);
+    Type *t = o->type;
+    /* an object with no references but its type (a str, a float) is done once marked: it
+     * never goes through the gray stack */
+    if (!t->trace && !t->dictoffset && !(t->flags & TF_VARDICT)) {
+        if ((t->head.gc & 1) != gc->mark) mark_now(gc, &t->head, o);
+        return;
+    }
     push_gray(gc->h, o);
+}
+
+void gc_mark_obj(GC *gc, void *p) {
+    if (!p) return;
+    __builtin_prefetch(p, 1);
+    Parked *slot = &gc->ring[gc->ri++ % RING];
+    Parked old = *slot;
+    slot->o = p;
+    slot->parent = gc->parent;
+    if (old.o) mark_now(gc, old.o, old.parent);
+}
+
+/* Marks what is parked; true if anything was. */
+static bool drain_ring(GC *gc) {
+    bool any = false;
+    for (int i = 0; i < RING; i++) {
+        Parked *slot = &gc->ring[i];
+        if (!slot->o) continue;
+        Parked old = *slot;
+        slot->o = NULL;
+        mark_now(gc, old.o, old.parent);
+        any = true;
+    }
+    return any;
 }
 
 void gc_mark(GC *gc, Value v) {
@@ -293,15 +410,18 @@ void gc_mark_conservative(GC *gc, const Value *p, size_t n) {
 
 static void trace_all(GC *gc) {
     Heap *h = gc->h;
-    while (h->ngray) {
-        Obj *o = h->gray[--h->ngray];
-        gc->parent = o;
-        Type *t = o->type;
-        gc_mark_obj(gc, t);
-        if (t->trace) t->trace(gc, o);
-        if (t->dictoffset) gc_mark_obj(gc, *(Obj **)((char *)o + t->dictoffset));
-        else if (t->flags & TF_VARDICT) gc_mark_obj(gc, *var_dict_slot(gc->vm, o));
-    }
+    do {
+        while (h->ngray) {
+            Obj *o = h->gray[--h->ngray];
+            gc->parent = o;
+            Type *t = o->type;
+            gc_mark_obj(gc, t);
+            if (t->trace) t->trace(gc, o);
+            if (t->dictoffset) gc_mark_obj(gc, *(Obj **)((char *)o + t->dictoffset));
+            else if (t->flags & TF_VARDICT) gc_mark_obj(gc, *var_dict_slot(gc->vm, o));
+        }
+        gc->parent = NULL;
+    } while (drain_ring(gc) || h->ngray);
 }
 
 static void free_obj(Heap *h, Region *r, Obj *o) {
@@ -321,7 +441,7 @@ static void notify_unreachable(VM *vm, Heap *h, bool all) {
     size_t keep = 0;
     for (size_t i = 0; i < h->nwatched; i++) {
         Obj *o = h->watched[i];
-        if (all || !(o->gc & 1)) { if (o->type && o->type->on_collect) o->type->on_collect(vm, o); }
+        if (all || (o->gc & 1) != h->mark) { if (o->type && o->type->on_collect) o->type->on_collect(vm, o); }
         else h->watched[keep++] = o;
     }
     h->nwatched = all ? 0 : keep;
@@ -334,17 +454,25 @@ static size_t sweep(Heap *h) {
         Region *r = *pr;
         if (r->slot) {
             size_t n = r->bytes / r->slot;
+            uint32_t *count = page_count(r->start), nlive = *count;
+            *count = 0;
+            char *bump = h->bump[r->cls];
+            size_t used = bump > r->start && bump <= r->start + r->bytes ? (size_t)(bump - r->start) / r->slot : n;
+            if (nlive == used) {   /* every allocated slot is live and there is no free one */
+                live += (size_t)nlive * r->slot;
+                pr = &r->next;
+                continue;
+            }
             for (size_t i = 0; i < n; i++) {
                 Obj *o = (Obj *)(r->start + i * r->slot);
                 if (!o->type) continue;
-                if (o->gc & 1) { o->gc &= ~1u; live += r->slot; }
+                if ((o->gc & 1) == h->mark) live += r->slot;
                 else free_obj(h, r, o);
             }
             pr = &r->next;
         } else {
             Obj *o = (Obj *)r->start;
-            if (o->gc & 1) {
-                o->gc &= ~1u;
+            if ((o->gc & 1) == h->mark) {
                 live += r->bytes;
                 pr = &r->next;
             } else {
@@ -366,7 +494,8 @@ void gc_collect(VM *vm) {
     Heap *h = vm->heap;
     if (h->collecting) return;
     h->collecting = true;
-    GC gc = { vm, h, NULL };
+    h->mark ^= 1;
+    GC gc = { .vm = vm, .h = h, .mark = h->mark };
     vm->type_epoch++;   /* the lookup cache holds unrooted type pointers: drop it */
     gc_mark_roots(vm, &gc);
     for (int64_t i = 0; i < vm->roots.n; i++) gc_mark(&gc, vm->roots.items[i]);
@@ -392,7 +521,7 @@ void gc_free_all(VM *vm) {
     while (r) {
         Region *next = r->next;
         if (r->slot) {
-            size_t n = r->bytes / r->slot;
+            size_t n = r->cls >= NCLASSES ? r->bytes / r->slot : 0;
             for (size_t i = 0; i < n; i++) {
                 Obj *o = (Obj *)(r->start + i * r->slot);
                 if (o->type && o->type->finalize) o->type->finalize(o);
@@ -405,7 +534,7 @@ void gc_free_all(VM *vm) {
         free(r);
         r = next;
     }
-    for (size_t i = 0; i < h->nchunks; i++) munmap(h->chunks[i], (size_t)PAGE_SIZE * CHUNK_PAGES);
+    for (size_t i = 0; i < h->nchunks; i++) munmap(h->chunks[i], CHUNK_BYTES);
     free(h->chunks);
     free(h->keys); free(h->vals); free(h->gray); free(h->watched);
     free(h);

@@ -4,6 +4,7 @@
  * operator (int_binop). The methods tables live in int_methods.c; see numobj.h for the
  * object layouts and the one thread-local (the allocator's VM binding). */
 #include "vm/numobj.h"
+#include "vm/strobj.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,18 +141,35 @@ static Value digits_limit_error(VM *vm) {
 }
 
 /* base 10: plain digits; 2, 8, 16: with the 0b / 0o / 0x prefix (bin, oct, hex). */
+/* str(x) of a small int. Digits by hand, two at a time: snprintf's format parsing dominated
+ * str(i) in loops. Strings of 0..255 are made once and shared (str(i % n) is a common
+ * key-building idiom); only `is` can tell, as with CPython's one-character strings. */
+static Value small_int_str(VM *vm, int64_t x) {
+    static const char pairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    bool cached = x >= 0 && x < 256;
+    if (cached && vm->int_strs[x]) return vm->int_strs[x];
+    char buf[32];
+    char *end = buf + sizeof buf, *p = end;
+    uint64_t u = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
+    while (u >= 100) {
+        p -= 2;
+        memcpy(p, pairs + (u % 100) * 2, 2);
+        u /= 100;
+    }
+    if (u >= 10) { p -= 2; memcpy(p, pairs + u * 2, 2); }
+    else *--p = (char)('0' + u);
+    if (x < 0) *--p = '-';
+    Value r = str_new_cp(vm, p, (size_t)(end - p), end - p);   /* ASCII: no code point count */
+    if (cached && r) vm->int_strs[x] = r;
+    return r;
+}
+
 Value int_to_str(VM *vm, Value v, int base) {
     int flags = base == 10 ? 0 : BIGINT_STR_PREFIX;
-    if (v_is_int(v) && base == 10) {
-        /* digits by hand: snprintf's format parsing dominated str(i) in loops */
-        char buf[32];
-        char *end = buf + sizeof buf, *p = end;
-        int64_t x = v_int(v);
-        uint64_t u = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
-        do { *--p = (char)('0' + u % 10); u /= 10; } while (u);
-        if (x < 0) *--p = '-';
-        return str_new(vm, p, (size_t)(end - p));
-    }
+    if (v_is_int(v) && base == 10) return small_int_str(vm, v_int(v));
     BigIntTmp t;
     const BigInt *b = int_view(v, &t);
     size_t limit = vm->int_max_str_digits > 0 ? (size_t)vm->int_max_str_digits : 0;

@@ -246,6 +246,9 @@ static Value call_binary(VM *vm, Value self, Value name, Value other, bool *foun
 
 Value vm_binop(VM *vm, int op, Value a, Value b) {
     int k = op & 15;
+    /* exact str + str: skips the dunder lookup and the call (string building lives here) */
+    if (k == OP_ADD && v_is_obj(a) && v_is_obj(b) && v_obj(a)->type == vm->t_str && v_obj(b)->type == vm->t_str)
+        return str_concat(vm, a, b);
     if (int_check(vm, a) && int_check(vm, b) && k != OP_MATMULT) return int_binop(vm, k, a, b);
     Type *ta = type_of(vm, a), *tb = type_of(vm, b);
     if ((ta == vm->t_float || ta == vm->t_int) && (tb == vm->t_float || tb == vm->t_int)) {

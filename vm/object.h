@@ -60,13 +60,15 @@ typedef struct Type {
 } Type;
 
 typedef struct Str {
-    Obj head;                 /* head.aux: 1 if hash cached */
+    Obj head;                 /* head.aux: STR_HASHED | STR_INTERNED */
     int64_t len;              /* bytes */
     int64_t cplen;            /* code points (== len when ASCII) */
     int64_t hash;
-    uint8_t interned;
-    char data[];              /* UTF-8, NUL-terminated */
+    char data[];              /* UTF-8, NUL-terminated; a 40-byte header keeps short strings
+                                 in the 48- and 56-byte size classes */
 } Str;
+enum { STR_HASHED = 1, STR_INTERNED = 2 };
+static inline bool str_is_interned(const Str *s) { return (s->head.aux & STR_INTERNED) != 0; }
 
 typedef struct { Obj head; double v; } Float;
 typedef struct { Obj head; int64_t n; Value items[]; } Tuple;

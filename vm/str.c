@@ -105,6 +105,27 @@ int64_t str_cp_offset(Str *s, int64_t cpidx) {
     return utf8_skip(s->data, 0, cpidx);
 }
 
+/* ----------------------------------------------------------------- search */
+
+/* memmem for the many short searches split, replace and count make: glibc's memmem sets up
+ * a shift table on every call, which cost more than the search itself on short haystacks.
+ * memchr finds candidates for the first byte; after too many false candidates (a
+ * pathological needle), the rest goes to memmem, which is linear. */
+const char *str_find_bytes(const char *h, size_t hn, const char *n, size_t nn) {
+    if (nn == 0) return h;
+    if (nn > hn) return NULL;
+    if (nn == 1) return memchr(h, n[0], hn);
+    const char *p = h, *last = h + (hn - nn);
+    for (int budget = 64; budget > 0; budget--) {
+        p = memchr(p, n[0], (size_t)(last - p) + 1);
+        if (!p) return NULL;
+        if (str_bytes_eq(p + 1, n + 1, nn - 1)) return p;
+        p++;
+        if (p > last) return NULL;
+    }
+    return memmem(p, (size_t)(h + hn - p), n, nn);
+}
+
 /* ------------------------------------------------------------- allocation */
 
 Str *str_alloc(VM *vm, Type *cls, size_t n) {
@@ -198,7 +219,7 @@ int64_t str_hash_compute(Str *s) {
 bool str_eq(Str *a, Str *b) {
     if (a == b) return true;
     if (a->len != b->len) return false;
-    if (a->interned && b->interned && a->head.type == b->head.type) return false;
+    if (str_is_interned(a) && str_is_interned(b) && a->head.type == b->head.type) return false;
     if ((a->head.aux & 1) && (b->head.aux & 1) && a->hash != b->hash) return false;
     return memcmp(a->data, b->data, (size_t)a->len) == 0;
 }
@@ -210,7 +231,7 @@ static Dict *intern_table(VM *vm) {
 
 Value str_intern(VM *vm, Value s) {
     Str *st = as_str(s);
-    if (st->interned) return s;
+    if (str_is_interned(st)) return s;
     Dict *d = intern_table(vm);
     if (!d) return VNULL;
     Value found;
@@ -222,7 +243,7 @@ Value str_intern(VM *vm, Value s) {
         if (!s) return VNULL;
         st = as_str(s);
     }
-    st->interned = 1;
+    st->head.aux |= STR_INTERNED;
     if (dict_set(vm, d, s, s) < 0) return VNULL;
     return s;
 }
@@ -502,7 +523,7 @@ static Value s_contains(VM *vm, Value *args, int nargs, Value kw) {
                         type_name(vm, x));
     Str *h = as_str(args[0]), *n = as_str(x);
     if (n->len == 0) return vm->true_;
-    return vm_bool(vm, memmem(h->data, (size_t)h->len, n->data, (size_t)n->len) != NULL);
+    return vm_bool(vm, str_find_bytes(h->data, (size_t)h->len, n->data, (size_t)n->len) != NULL);
 }
 
 /* A binary operand the str operators don't take: defer to a script class's reflected

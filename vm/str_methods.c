@@ -98,7 +98,7 @@ static int64_t find_impl(VM *vm, Value *args, int nargs, bool reverse) {
     int64_t hn = r.be - r.bs, pos;
     if (reverse) pos = rmemmem(h, hn, n->data, n->len);
     else {
-        const char *p = n->len ? memmem(h, (size_t)hn, n->data, (size_t)n->len) : h;
+        const char *p = str_find_bytes(h, (size_t)hn, n->data, (size_t)n->len);
         pos = p ? p - h : -1;
     }
     if (pos < 0) return -1;
@@ -122,8 +122,13 @@ static Value m_rindex(VM *vm, Value *a, int n, Value kw) { return find_method(vm
 
 static int64_t count_bytes(const char *h, int64_t hn, const char *n, int64_t nn, int64_t max) {
     int64_t c = 0;
+    if (nn == 1 && max >= hn) {   /* one byte: a plain scan beats a memchr call per match */
+        const uint8_t *u = (const uint8_t *)h, ch = (uint8_t)n[0];
+        for (int64_t i = 0; i < hn; i++) c += u[i] == ch;
+        return c;
+    }
     const char *p = h, *end = h + hn;
-    while (c < max && (p = memmem(p, (size_t)(end - p), n, (size_t)nn))) { c++; p += nn; }
+    while (c < max && (p = str_find_bytes(p, (size_t)(end - p), n, (size_t)nn))) { c++; p += nn; }
     return c;
 }
 
@@ -141,6 +146,13 @@ static Value m_count(VM *vm, Value *args, int nargs, Value kw) {
 }
 
 static Value xwith(VM *vm, Value *args, int nargs, Value kw, const char *name, bool end) {
+    /* s.startswith(p) / s.endswith(p) with exact strs: no range or tuple handling needed */
+    if (nargs == 2 && !kw && v_is_obj(args[0]) && v_is_obj(args[1]) &&
+        v_obj(args[0])->type == vm->t_str && v_obj(args[1])->type == vm->t_str) {
+        Str *s = as_str(args[0]), *p = as_str(args[1]);
+        if (p->len > s->len) return vm->false_;
+        return vm_bool(vm, str_bytes_eq(s->data + (end ? s->len - p->len : 0), p->data, (size_t)p->len));
+    }
     ARGS(name, SA_OLD, 1, 3);
     Str *s = as_str(args[0]);
     Range2 r;
@@ -231,7 +243,7 @@ static Value split_sep(VM *vm, Str *s, Str *sep, int64_t maxsplit, bool reverse)
     if (!reverse) {
         int64_t i = 0;
         while (maxsplit-- != 0) {
-            const char *p = memmem(s->data + i, (size_t)(s->len - i), sep->data, (size_t)sep->len);
+            const char *p = str_find_bytes(s->data + i, (size_t)(s->len - i), sep->data, (size_t)sep->len);
             if (!p) break;
             int64_t j = p - s->data;
             if (push_sub(vm, list, s, i, j) < 0) return VNULL;
@@ -349,6 +361,28 @@ static Value m_rstrip(VM *vm, Value *a, int n, Value kw) { return strip_impl(vm,
 
 /* ---------------------------------------------------------------- replace */
 
+/* replace() whose result is no longer than s: one pass into a buffer of s's size (the unused
+ * tail of a big one is never touched, so it costs no memory). */
+static Value replace_shrinking(VM *vm, Str *s, Str *old, Str *new, int64_t count) {
+    const char *p = s->data, *end = s->data + s->len, *q;
+    if (count == 0 || !(q = str_find_bytes(p, (size_t)s->len, old->data, (size_t)old->len)))
+        return sub(vm, s, 0, s->len, s->cplen);
+    Str *r = str_alloc(vm, vm->t_str, (size_t)s->len);
+    if (!r) return VNULL;
+    char *o = r->data;
+    int64_t m = 0;
+    do {
+        memcpy(o, p, (size_t)(q - p)); o += q - p;
+        memcpy(o, new->data, (size_t)new->len); o += new->len;
+        p = q + old->len;
+        m++;
+    } while (m < count && (q = str_find_bytes(p, (size_t)(end - p), old->data, (size_t)old->len)));
+    memcpy(o, p, (size_t)(end - p)); o += end - p;
+    if (o == r->data) return vm->empty_str;
+    r->len = o - r->data;
+    return str_seal(r, s->cplen + m * (new->cplen - old->cplen));
+}
+
 static Value m_replace(VM *vm, Value *args, int nargs, Value kw) {
     ARGS("replace", SA_CLINIC, 2, 3);
     for (int i = 1; i <= 2; i++)
@@ -380,20 +414,25 @@ static Value m_replace(VM *vm, Value *args, int nargs, Value kw) {
         if (i < s->len) sb_add(&b, s->data + i, (size_t)(s->len - i));
         return str_from_sb(vm, &b);
     }
-    const char *p = s->data, *end = s->data + s->len, *q;
-    if (!memmem(p, (size_t)s->len, old->data, (size_t)old->len) || count == 0)
-        return sub(vm, s, 0, s->len, s->cplen);
-    while (count > 0 && (q = memmem(p, (size_t)(end - p), old->data, (size_t)old->len))) {
-        sb_add(&b, p, (size_t)(q - p));
-        sb_add(&b, new->data, (size_t)new->len);
+    if (new->len <= old->len) return replace_shrinking(vm, s, old, new, count);
+    /* count the matches, then build the result at its exact size in one pass */
+    int64_t m = count_bytes(s->data, s->len, old->data, old->len, count);
+    if (m == 0) return sub(vm, s, 0, s->len, s->cplen);
+    int64_t len = s->len + m * (new->len - old->len);
+    if (len == 0) return vm->empty_str;
+    Str *r = str_alloc(vm, vm->t_str, (size_t)len);
+    if (!r) return VNULL;
+    const char *p = s->data, *end = s->data + s->len;
+    char *o = r->data;
+    for (int64_t k = 0; k < m; k++) {
+        const char *q = str_find_bytes(p, (size_t)(end - p), old->data, (size_t)old->len);
+        memcpy(o, p, (size_t)(q - p)); o += q - p;
+        memcpy(o, new->data, (size_t)new->len); o += new->len;
         p = q + old->len;
-        count--;
     }
-    sb_add(&b, p, (size_t)(end - p));
-    return str_from_sb(vm, &b);
+    memcpy(o, p, (size_t)(end - p));
+    return str_seal(r, s->cplen + m * (new->cplen - old->cplen));
 }
-
-/* ------------------------------------------------------------ case mapping */
 
 static void sb_cp(StrBuf *b, uint32_t c) {
     char t[4];
@@ -696,7 +735,7 @@ static Value partition(VM *vm, Value *args, int nargs, Value kw, const char *nam
     int64_t j;
     if (rev) j = rmemmem(s->data, s->len, sep->data, sep->len);
     else {
-        const char *p = memmem(s->data, (size_t)s->len, sep->data, (size_t)sep->len);
+        const char *p = str_find_bytes(s->data, (size_t)s->len, sep->data, (size_t)sep->len);
         j = p ? p - s->data : -1;
     }
     Value whole = sub(vm, s, 0, s->len, s->cplen);

@@ -7,6 +7,7 @@
 
 #include "vm/vm.h"
 #include "vm/strbuf.h"
+#include <string.h>
 
 void str_init(VM *vm);      /* adds str's methods; creates empty_str, small_strs, str_iterator */
 void bytes_init(VM *vm);    /* creates bytes, bytearray, bytes_iterator */
@@ -20,6 +21,16 @@ Value str_from_sb(VM *vm, StrBuf *b);
 /* An uninitialised str of n bytes for the caller to fill; then call str_seal(). */
 Str *str_alloc(VM *vm, Type *cls, size_t n);
 Value str_seal(Str *s, int64_t cplen);   /* cplen < 0: count it */
+/* memcmp(a, b, n) == 0, without a library call for the short runs prefixes, suffixes and
+ * search needles usually are. */
+static inline bool str_bytes_eq(const char *a, const char *b, size_t n) {
+    if (n > 16) return memcmp(a, b, n) == 0;
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+/* memmem, faster on the short haystacks of split, replace, count and `in`. */
+const char *str_find_bytes(const char *h, size_t hn, const char *n, size_t nn);
 /* Byte offset of code point `cp` counting from byte `from` (which is a code point start). */
 int64_t utf8_skip(const char *s, int64_t from, int64_t cps);
 

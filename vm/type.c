@@ -13,8 +13,6 @@ static void type_trace(GC *gc, Obj *o) {
     gc_mark_obj(gc, t->dict); gc_mark_obj(gc, t->layout);
 }
 
-static void instance_trace(GC *gc, Obj *o) { (void)gc; (void)o; /* dict via dictoffset */ }
-
 static Type *raw_type(VM *vm, Type *meta, const char *name, Type *base, size_t size, uint32_t flags) {
     Type *t = gc_alloc(vm, meta, sizeof(Type));
     /* built-in types live as long as the VM, whether or not a name refers to them */
@@ -75,7 +73,8 @@ void type_init(VM *vm) {
     vm->t_type = tt;
     Type *to = raw_type(vm, tt, "object", NULL, sizeof(Obj), TF_BASETYPE);
     vm->t_object = to;
-    to->trace = instance_trace;
+    /* no trace hook: an instance's dict is marked through dictoffset, and the types that
+     * inherit object's (str, float, ...) are then leaves the collector marks without a visit */
     tt->base = to;
     tt->trace = type_trace;
     tt->dictoffset = offsetof(Type, dict);
@@ -117,7 +116,7 @@ static Value type_lookup_slow(Type *t, Value name) {
 }
 
 Value type_lookup(VM *vm, Type *t, Value name) {
-    if (!as_str(name)->interned) return type_lookup_slow(t, name);
+    if (!str_is_interned(as_str(name))) return type_lookup_slow(t, name);
     uintptr_t h = ((uintptr_t)t >> 4) ^ ((uintptr_t)name >> 3) * 31;
     TypeCacheEntry *e = &vm->type_cache[h & (TYPE_CACHE_SIZE - 1)];
     if (e->type == t && e->name == name && e->epoch == vm->type_epoch) return e->value;
@@ -433,9 +432,6 @@ Value type_call(VM *vm, Type *t, Value *args, int nargs, Value kwnames) {
         }
         vm->type_epoch++;
         return type_new_heap(vm, vm->t_type, args[0], args[1], ns);
-    }
-    if (type_is_subtype(type_of(vm, v_from_obj(t)), vm->t_type) && type_of(vm, v_from_obj(t)) != vm->t_type) {
-        /* fallthrough: metaclass instances are created normally */
     }
     if (t == vm->t_str && nargs == 1 && !kwnames) return vm_str(vm, args[0]);   /* str(x) */
     Value newf = type_lookup(vm, t, vm->s___new__);

@@ -171,6 +171,7 @@ void gc_mark_roots(VM *vm, GC *gc) {
     gc_mark(gc, vm->notimpl); gc_mark(gc, vm->ellipsis);
     gc_mark(gc, vm->empty_tuple); gc_mark(gc, vm->empty_str);
     for (int i = 0; i < 128; i++) gc_mark(gc, vm->small_strs[i]);
+    for (int i = 0; i < 256; i++) gc_mark(gc, vm->int_strs[i]);
     for (int k = 0; k < 3; k++) for (int j = 0; j < 13; j++) gc_mark(gc, vm->binop_names[k][j]);
     for (int64_t i = 0; i < vm->repr_stack.n; i++) gc_mark(gc, vm->repr_stack.items[i]);
     if (loop_mark_roots) loop_mark_roots(vm, gc);

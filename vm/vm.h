@@ -139,6 +139,7 @@ struct VM {
     Value object_init, object_new;   /* object.__init__ / object.__new__ natives */
     Value empty_tuple, empty_str;
     Value small_strs[128];     /* one-character ASCII strings */
+    Value int_strs[256];       /* str(i) for 0 <= i < 256, made on first use */
     Value binop_names[3][13];  /* interned binop_dunder / rdunder / idunder */
 
     VMConfig config;
