@@ -140,10 +140,20 @@ static void flush_streams(VM *vm) {
     vm->exc = pending;
 }
 
+/* The value stack still holds words of earlier runs, and the collector scans the running
+ * frame's whole extent conservatively (its live top is in a register): a value a script
+ * dropped could stay alive through such a stale word, and with it everything it holds. A
+ * top-level entry zeroes what earlier runs used, so memory they released can be reused. */
+static void clear_value_stack(VM *vm) {
+    if (vm->stack_hwm > vm->sp_top) memset(vm->sp_top, 0, (size_t)(vm->stack_hwm - vm->sp_top) * sizeof(Value));
+    vm->stack_hwm = vm->sp_top;
+}
+
 /* A run entry starts; at the top level it gets a fresh step budget and a clean error. */
 static void run_begin(AspVM *a) {
     VM *vm = a->vm;
     if (vm->api_depth == 1) {
+        clear_value_stack(vm);
         vm->steps = 0;
         vm->config.step_budget = a->step_budget;
         vm->budget_spent = 0;

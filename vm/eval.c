@@ -515,7 +515,10 @@ do_call_positional:
             vm->nframes++;
             Value *top = vm->sp_top;
             nf->saved_top = top;
-            if (extent > top) vm->sp_top = extent;
+            if (extent > top) {
+                vm->sp_top = extent;
+                if (extent > vm->stack_hwm) vm->stack_hwm = extent;
+            }
             co = c; ip = c->code; sp = slots = args; sp += nlocals;
             nf->code = c; nf->func = f; nf->globals = f->globals; nf->locals_dict = NULL;
             nf->slots = args; nf->sp = sp; nf->ip = ip; nf->gen = NULL;

@@ -179,6 +179,7 @@ void init_cells(VM *vm, Func *f, Value *slots) {
 }
 
 bool stack_room(VM *vm, Value *base, int need) {
+    if (base + need > vm->stack_hwm) vm->stack_hwm = base + need;
     return base + need + 64 < vm->stack_end;
 }
 
@@ -198,7 +199,10 @@ int push_call_frame(VM *vm, Func *f, Value *args, int nargs, Value kwnames, int 
      * the scanned part of the value stack */
     Value *saved_top = vm->sp_top;
     Value *extent = slots + c->nlocals + c->stacksize;
-    if (extent > vm->sp_top) vm->sp_top = extent;   /* stale words there are scanned conservatively */
+    if (extent > vm->sp_top) {   /* stale words there are scanned conservatively */
+        vm->sp_top = extent;
+        if (extent > vm->stack_hwm) vm->stack_hwm = extent;
+    }
     if (!kwnames && nargs == c->argcount && !c->kwonlyargcount && !(c->flags & (CO_VARARGS | CO_VARKEYWORDS))) {
         /* the common case: exact positional arguments are already in place */
         for (int i = nargs; i < c->nlocals; i++) slots[i] = VNULL;

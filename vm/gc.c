@@ -48,6 +48,7 @@ struct Heap {
     Obj **gray; size_t ngray, capgray;
     Obj **watched; size_t nwatched, capwatched;   /* live objects whose type has on_collect */
     char **chunks; size_t nchunks, capchunks;      /* 2 MiB mappings that small pages come from */
+    char **free_pages; size_t nfree_pages, capfree_pages;   /* emptied pages, for any kind */
     char *chunk_next; int chunk_left;
     char *bump[NKINDS], *bump_end[NKINDS];   /* untouched tail of each kind's newest page */
     bool collecting;
@@ -142,8 +143,10 @@ static void register_region(Heap *h, Region *r) {
 }
 
 /* Small-object pages are carved from 2 MiB chunks: one mmap per 32 pages instead of one per
- * page (spawning 200,000 tasks maps hundreds of pages). Pages are never returned one by one,
- * so chunks are only unmapped when the VM is freed. */
+ * page (spawning 200,000 tasks maps hundreds of pages). A page a sweep finds empty goes back
+ * to a pool any size class can take it from (it leaves the heap's byte count, so a memory
+ * limit that was reached by strings can be used again by lists); chunks are only unmapped
+ * when the VM is freed. */
 #define CHUNK_PAGES 32
 #define CHUNK_BYTES ((size_t)PAGE_SIZE * CHUNK_PAGES)
 
@@ -180,7 +183,9 @@ static inline uint32_t *page_count(const void *p) {
     return &c->nlive[((uintptr_t)p & (CHUNK_BYTES - 1)) / PAGE_SIZE];
 }
 
-static void *page_from_chunk(Heap *h) {
+static void *page_from_chunk(Heap *h, bool *reused) {
+    *reused = h->nfree_pages > 0;
+    if (*reused) return h->free_pages[--h->nfree_pages];
     if (!h->chunk_left) {
         void *mem = map_chunk(h->nchunks > 0);
         if (!mem) return NULL;
@@ -200,7 +205,8 @@ static void *page_from_chunk(Heap *h) {
 }
 
 static bool new_page(Heap *h, int kind) {
-    void *mem = page_from_chunk(h);
+    bool reused;
+    void *mem = page_from_chunk(h, &reused);
     if (!mem) return false;
     Region *r = malloc(sizeof *r);
     if (!r) return false;
@@ -209,6 +215,8 @@ static bool new_page(Heap *h, int kind) {
     r->bytes = PAGE_SIZE - (first ? CHUNK_HDR : 0);
     r->slot = size_classes[kind % NCLASSES];
     r->cls = kind;
+    /* bump allocation hands out slots without clearing them: a reused page must read as new */
+    if (reused) memset(r->start, 0, r->bytes);
     register_region(h, r);
     /* slots are handed out by bumping through the page, so an untouched tail costs no RSS
      * (threading a free list through it would write every 4 KiB page at once) */
@@ -424,15 +432,26 @@ static void trace_all(GC *gc) {
     } while (drain_ring(gc) || h->ngray);
 }
 
+/* Give an emptied small page back to the pool (see page_from_chunk). */
+static void release_page(Heap *h, Region *r) {
+    uintptr_t first = (uintptr_t)r->start >> GRAIN_SHIFT;
+    uintptr_t last = ((uintptr_t)r->start + r->bytes - 1) >> GRAIN_SHIFT;
+    for (uintptr_t p = first; p <= last; p++) map_del(h, p);
+    if (h->nfree_pages == h->capfree_pages) {
+        h->capfree_pages = h->capfree_pages ? h->capfree_pages * 2 : 64;
+        h->free_pages = realloc(h->free_pages, h->capfree_pages * sizeof(char *));
+        if (!h->free_pages) abort();
+    }
+    h->free_pages[h->nfree_pages++] = (char *)((uintptr_t)r->start & ~(uintptr_t)(PAGE_SIZE - 1));
+    h->total_bytes -= PAGE_SIZE;
+}
+
 static void free_obj(Heap *h, Region *r, Obj *o) {
     Type *t = o->type;
     if (t && t->finalize) t->finalize(o);
     o->type = NULL;
     o->gc = 0;
-    if (r->slot) {
-        *(Obj **)(o + 1) = h->freelist[r->cls];
-        h->freelist[r->cls] = o;
-    }
+    (void)h; (void)r;   /* small slots go back to their free list in sweep */
 }
 
 /* Before anything is freed, let dying watched objects report (warnings) while everything
@@ -450,6 +469,8 @@ static void notify_unreachable(VM *vm, Heap *h, bool all) {
 static size_t sweep(Heap *h) {
     size_t live = 0;
     Region **pr = &h->regions;
+    /* the free lists are rebuilt from the pages that keep free slots */
+    memset(h->freelist, 0, sizeof h->freelist);
     while (*pr) {
         Region *r = *pr;
         if (r->slot) {
@@ -457,17 +478,28 @@ static size_t sweep(Heap *h) {
             uint32_t *count = page_count(r->start), nlive = *count;
             *count = 0;
             char *bump = h->bump[r->cls];
-            size_t used = bump > r->start && bump <= r->start + r->bytes ? (size_t)(bump - r->start) / r->slot : n;
+            bool bump_page = bump > r->start && bump <= r->start + r->bytes;
+            size_t used = bump_page ? (size_t)(bump - r->start) / r->slot : n;
             if (nlive == used) {   /* every allocated slot is live and there is no free one */
                 live += (size_t)nlive * r->slot;
                 pr = &r->next;
                 continue;
             }
-            for (size_t i = 0; i < n; i++) {
+            bool empty = nlive == 0 && !bump_page;
+            for (size_t i = 0; i < used; i++) {
                 Obj *o = (Obj *)(r->start + i * r->slot);
-                if (!o->type) continue;
-                if ((o->gc & 1) == h->mark) live += r->slot;
-                else free_obj(h, r, o);
+                if (o->type && (o->gc & 1) == h->mark) { live += r->slot; continue; }
+                if (o->type) free_obj(h, r, o);
+                if (!empty) {
+                    *(Obj **)(o + 1) = h->freelist[r->cls];
+                    h->freelist[r->cls] = o;
+                }
+            }
+            if (empty) {
+                release_page(h, r);
+                *pr = r->next;
+                free(r);
+                continue;
             }
             pr = &r->next;
         } else {
@@ -536,6 +568,7 @@ void gc_free_all(VM *vm) {
     }
     for (size_t i = 0; i < h->nchunks; i++) munmap(h->chunks[i], CHUNK_BYTES);
     free(h->chunks);
+    free(h->free_pages);
     free(h->keys); free(h->vals); free(h->gray); free(h->watched);
     free(h);
     vm->heap = NULL;

@@ -51,6 +51,7 @@ VM *vm_new(const VMConfig *cfg) {
     if (vm->stack == MAP_FAILED) { free(vm); return NULL; }
     vm->stack_end = vm->stack + VALUE_STACK_SLOTS;
     vm->sp_top = vm->stack;
+    vm->stack_hwm = vm->stack;
     vm->maxframes = MAX_FRAMES;
     vm->frames = mmap(NULL, sizeof(Frame) * MAX_FRAMES, PROT_READ | PROT_WRITE,
                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);

@@ -102,6 +102,7 @@ struct VM {
     int32_t c_depth;           /* nested interpreter loops (native -> script calls) */
     int32_t raising;           /* inside vm_raise: building the exception must not re-trip depth checks */
     Value *sp_top;             /* above every live value-stack slot: where C callers push */
+    Value *stack_hwm;          /* highest sp_top since the last top-level API entry (see api.c) */
     int32_t yielded;           /* the last entry frame ended by yielding, not returning */
     struct Gen *yield_leaf;    /* the innermost generator of the last yield (see gen_resume_leaf) */
 
