@@ -30,6 +30,16 @@ void timers_compact(TimerHeap *h, bool (*dead)(Obj *obj, void *ctx), void *ctx);
 void timers_trace(GC *gc, TimerHeap *h);
 void timers_free(TimerHeap *h);
 
+/* ---- waiter FIFOs: a ring of values in malloc'd memory (ring.c) ----
+ * cap is 0 or a power of two, so positions wrap with a mask. The owner traces and frees it. */
+typedef struct VRing { Value *buf; int64_t head, n, cap; } VRing;
+
+int ring_push(VM *vm, VRing *r, Value v);      /* -1: MemoryError raised */
+Value ring_pop(VRing *r);                      /* n must be > 0 */
+static inline Value ring_at(const VRing *r, int64_t i) { return r->buf[(r->head + i) & (r->cap - 1)]; }
+void ring_remove(VRing *r, Value v);           /* if present; keeps the others' order */
+void ring_trace(GC *gc, VRing *r);
+
 /* ---- Future / Task ---- */
 enum { FUT_PENDING, FUT_CANCELLED, FUT_FINISHED };
 
@@ -47,7 +57,7 @@ typedef struct Future {
     uint8_t kind;             /* FK_* */
     uint8_t multi;            /* callbacks is a list */
 } Future;
-enum { FK_FUTURE, FK_TASK, FK_SLEEP };
+enum { FK_FUTURE, FK_TASK, FK_SLEEP, FK_WAITER };
 
 typedef struct Task {
     Future fut;
@@ -99,6 +109,8 @@ struct Loop {
 typedef struct AState {
     Obj head;
     Type *t_future, *t_task, *t_sleep, *t_sleep0, *t_handle, *t_timerhandle, *t_loop;
+    Type *t_waiter;           /* Event.wait()'s awaitable (event.c) */
+    Type *t_gather, *t_gnote; /* _GatheringFuture and its queued child notes (gather.c) */
     Value event_loop;         /* set_event_loop / get_event_loop's loop, or None */
     Value sleep0;             /* the singleton sleep(0) awaitable */
     Value stopiter;           /* a reusable StopIteration() for returns of None */
@@ -112,9 +124,17 @@ static inline AState *astate(VM *vm) { return (AState *)vm->asyncio_state; }
 void future_types_init(VM *vm, AState *st);
 Value future_new(VM *vm, Value loop);
 bool is_future(VM *vm, Value v);              /* a Future or Task (or a subclass) */
-/* is_future, or sleep()'s awaitable: what a task can wait on without a callback object */
+/* The exact types with a plain Future's layout and cancel(): Future and the awaitables of
+ * sleep() and Event.wait(), which are their own waiter records. */
+static inline bool fut_plain(AState *st, Type *t) {
+    return t == st->t_future || t == st->t_sleep || t == st->t_waiter;
+}
+/* is_future, or one of those awaitables: what a task can wait on without a callback object */
 static inline bool fut_like(VM *vm, Value v) {
-    return is_future(vm, v) || (v_is_obj(v) && ((Obj *)v)->type == astate(vm)->t_sleep);
+    if (!v_is_obj(v)) return false;
+    AState *st = astate(vm);
+    Type *t = ((Obj *)v)->type;
+    return t == st->t_sleep || t == st->t_waiter || is_future(vm, v);
 }
 int future_set_result(VM *vm, Future *f, Value v);
 int future_set_exception(VM *vm, Future *f, Value exc);
@@ -161,6 +181,14 @@ void loop_call_exception_handler(VM *vm, Loop *l, Value context);  /* context: d
 void loop_report(VM *vm, Loop *l, const char *message, Value exc, const char *key, Value obj);
 void loop_close(VM *vm, Loop *l);
 
+/* ---- gather.c ---- */
+void gather_types_init(VM *vm, AState *st, Value module);  /* adds gather, _GatheringFuture */
+void gather_schedule(VM *vm, Loop *l, Value outer, Value child);   /* queue _done_callback(child) */
+int gather_note_run(VM *vm, QNode *n);        /* -1: KeyboardInterrupt/SystemExit */
+
+/* ---- event.c ---- */
+void event_types_init(VM *vm, AState *st, Value module);   /* adds Event */
+
 /* ---- queues.c ---- */
 void queue_types_init(VM *vm, Value module);   /* adds Queue and _queue_exceptions */
 
@@ -175,5 +203,6 @@ Value gen_throw_into(VM *vm, Gen *g, Value exc, bool *returned);
 
 Value future_am_send(VM *vm, Value self, Value sent, bool *done);
 void future_trace(GC *gc, Obj *o);   /* marks a Future's fields (Task and sleep reuse it) */
+void future_on_collect(VM *vm, Obj *o);   /* "exception was never retrieved" */
 
 #endif

@@ -3,7 +3,7 @@
 # also uses. Waiters are futures from the running loop; a waiter is resolved, never
 # "handed" a resource, so a cancelled waiter can always pass its wake-up on to the next one.
 
-from _asyncio import CancelledError, _get_running_loop
+from _asyncio import CancelledError, _get_running_loop, Event as _CEvent
 
 
 class BrokenBarrierError(RuntimeError):
@@ -175,46 +175,18 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
             fut.set_result(True)
 
 
-class Event(_LoopBoundMixin):
-    """A flag that tasks can wait for; set() wakes every waiter."""
+class Event(_CEvent):
+    """A flag that tasks can wait for; set() wakes every waiter.
 
-    def __init__(self):
-        self._waiters = _Deque()
-        self._value = False
+    The flag, the waiters, set() and wait() live in C (_asyncio.Event): a waiting task costs
+    one small awaitable instead of a coroutine frame and a Future."""
 
     def __repr__(self):
         extra = 'set' if self._value else 'unset'
-        if self._waiters:
-            extra = f'{extra}, waiters:{len(self._waiters)}'
+        waiters = self._nwaiters()
+        if waiters:
+            extra = f'{extra}, waiters:{waiters}'
         return _format_repr(self, extra)
-
-    def is_set(self):
-        """Return True if and only if the internal flag is true."""
-        return self._value
-
-    def set(self):
-        """Set the flag and wake every waiter."""
-        if not self._value:
-            self._value = True
-            for fut in self._waiters:
-                if not fut.done():
-                    fut.set_result(True)
-
-    def clear(self):
-        """Reset the flag to false."""
-        self._value = False
-
-    async def wait(self):
-        """Block until the flag is true, then return True."""
-        if self._value:
-            return True
-        fut = self._get_loop().create_future()
-        self._waiters.append(fut)
-        try:
-            await fut
-            return True
-        finally:
-            self._waiters.remove(fut)
 
 
 class Condition(_ContextManagerMixin, _LoopBoundMixin):

@@ -7,41 +7,6 @@
  * over once by _asyncio._queue_exceptions(). */
 #include "stdlib/asyncio/asyncio.h"
 
-/* cap is 0 or a power of two, so positions wrap with a mask */
-typedef struct VRing { Value *buf; int64_t head, n, cap; } VRing;
-
-static int ring_push(VM *vm, VRing *r, Value v) {
-    if (r->n == r->cap) {
-        int64_t nc = r->cap ? r->cap * 2 : 8;
-        Value *nb = malloc((size_t)nc * sizeof(Value));
-        if (!nb) { vm_raise(vm, vm->e_MemoryError, "%s", ""); return -1; }
-        for (int64_t i = 0; i < r->n; i++) nb[i] = r->buf[(r->head + i) & (r->cap - 1)];
-        free(r->buf);
-        r->buf = nb; r->head = 0; r->cap = nc;
-    }
-    r->buf[(r->head + r->n) & (r->cap - 1)] = v;
-    r->n++;
-    return 0;
-}
-static Value ring_pop(VRing *r) {
-    Value v = r->buf[r->head];
-    r->buf[r->head] = VNULL;
-    r->head = (r->head + 1) & (r->cap - 1);
-    r->n--;
-    return v;
-}
-static Value ring_at(VRing *r, int64_t i) { return r->buf[(r->head + i) & (r->cap - 1)]; }
-/* Remove v if present (a cancelled waiter); keeps the order of the others. */
-static void ring_remove(VRing *r, Value v) {
-    int64_t i = 0;
-    while (i < r->n && ring_at(r, i) != v) i++;
-    if (i == r->n) return;
-    for (; i + 1 < r->n; i++) r->buf[(r->head + i) & (r->cap - 1)] = ring_at(r, i + 1);
-    r->buf[(r->head + r->n - 1) & (r->cap - 1)] = VNULL;
-    r->n--;
-}
-static void ring_trace(GC *gc, VRing *r) { for (int64_t i = 0; i < r->n; i++) gc_mark(gc, ring_at(r, i)); }
-
 typedef struct CQueue {
     Obj head;
     VRing items, getters, putters, joiners;

@@ -94,7 +94,7 @@ Value task_repr(VM *vm, Task *t) {
     Value wait = vm->empty_str;
     if (t->waiter) {
         Value w;
-        if (((Obj *)t->waiter)->type == astate(vm)->t_sleep) {
+        if (((Obj *)t->waiter)->type == astate(vm)->t_sleep || ((Obj *)t->waiter)->type == astate(vm)->t_waiter) {
             Value i = future_repr_info(vm, (Future *)t->waiter);
             w = i ? str_printf(vm, "<Future %s>", str_cstr(i)) : VNULL;
         } else {
@@ -116,7 +116,7 @@ static bool cancel_waiter(VM *vm, Value w, Value msg) {
     AState *st = astate(vm);
     Type *ty = type_of(vm, w);
     if (ty == st->t_task) return task_cancel(vm, (Task *)w, msg);
-    if (ty == st->t_future || ty == st->t_sleep) return future_cancel(vm, (Future *)w, msg);
+    if (fut_plain(st, ty)) return future_cancel(vm, (Future *)w, msg);
     Value kw = tuple_pack(vm, 1, vm->s_msg);
     Value m = kw ? vm_getattr(vm, w, vm->s_cancel) : VNULL;
     Value r = m ? vm_call(vm, m, &msg, 0, kw) : VNULL;   /* no positionals, msg by keyword */
