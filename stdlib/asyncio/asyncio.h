@@ -56,6 +56,7 @@ typedef struct Future {
     uint8_t blocking;         /* _asyncio_future_blocking */
     uint8_t kind;             /* FK_* */
     uint8_t multi;            /* callbacks is a list */
+    uint8_t mark;             /* gather(): already among the children of the call in progress */
 } Future;
 enum { FK_FUTURE, FK_TASK, FK_SLEEP, FK_WAITER };
 
@@ -67,7 +68,7 @@ typedef struct Task {
     Value wake;               /* queued: the future that woke us (VNULL: plain step) */
     Value step_exc;           /* queued: an exception to throw in (bad yield) */
     struct Task *prev, *next; /* the loop's list of pending tasks (all_tasks) */
-    uint64_t number;          /* N of the default name */
+    uint32_t number;          /* N of the default name (32 bits: the record stays in its size class) */
     int32_t cancels;          /* cancelling() */
     uint8_t must_cancel, queued, sleep0, in_list, quiet;
 } Task;
@@ -185,6 +186,7 @@ void loop_close(VM *vm, Loop *l);
 void gather_types_init(VM *vm, AState *st, Value module);  /* adds gather, _GatheringFuture */
 void gather_schedule(VM *vm, Loop *l, Value outer, Value child);   /* queue _done_callback(child) */
 int gather_note_run(VM *vm, QNode *n);        /* -1: KeyboardInterrupt/SystemExit */
+bool gather_is_task_note(VM *vm, Task *t);    /* a finished child Task queued as a note */
 
 /* ---- event.c ---- */
 void event_types_init(VM *vm, AState *st, Value module);   /* adds Event */

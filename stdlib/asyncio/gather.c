@@ -129,14 +129,39 @@ static int report_failure(VM *vm, Gather *g) {
     return 0;
 }
 
+/* A queued note, or a finished child Task queued as its own note (see gather_schedule). */
 int gather_note_run(VM *vm, QNode *n) {
-    GNote *note = (GNote *)n;
-    Gather *g = (Gather *)note->outer;
-    if (gather_child_done(vm, g, note->child) < 0) return report_failure(vm, g);
+    Value outer, child = v_from_obj(n);
+    if (n->head.type == astate(vm)->t_task) {
+        Task *t = (Task *)n;
+        t->fut.q.qnext = NULL;
+        t->queued = 0;
+        outer = t->wake;
+        t->wake = VNULL;
+    } else {
+        outer = ((GNote *)n)->outer;
+        child = ((GNote *)n)->child;
+    }
+    Gather *g = (Gather *)outer;
+    if (gather_child_done(vm, g, child) < 0) return report_failure(vm, g);
     return 0;
 }
 
+bool gather_is_task_note(VM *vm, Task *t) {
+    return t->fut.state != FUT_PENDING && t->wake && v_is_obj(t->wake) && ((Obj *)t->wake)->type == astate(vm)->t_gather;
+}
+
 void gather_schedule(VM *vm, Loop *l, Value outer, Value child) {
+    /* A finished Task's queue link and wake slot are free: it can carry the note itself
+     * (unless it already does, for another gather). */
+    Obj *co = (Obj *)child;
+    if (co->type == astate(vm)->t_task && ((Future *)co)->state != FUT_PENDING && !((Task *)co)->queued) {
+        Task *t = (Task *)co;
+        t->queued = 1;
+        t->wake = outer;
+        rq_push(&l->ready, &t->fut.q);
+        return;
+    }
     GNote *n = gc_alloc(vm, astate(vm)->t_gnote, sizeof(GNote));
     if (!n) { vm_clear_exc(vm); return; }
     n->outer = outer;
@@ -169,19 +194,29 @@ static int add_child_callback(VM *vm, Gather *g, Value fut) {
     return cb && vm_call_method(vm, fut, vm->s_add_done_callback, &cb, 1) ? 0 : -1;
 }
 
-/* The future an argument stands for: the one an earlier equal argument got, or a new one. */
-static Value child_for(VM *vm, Gather *g, Dict *seen, Value arg) {
+/* The future an argument stands for: the one an earlier equal argument got, or a new one.
+ * CPython keys a dict by the arguments; core futures hash and compare by identity, so for
+ * them a mark bit does (cleared when the call ends), and the dict only holds the others. */
+static Value child_for(VM *vm, Gather *g, Dict **seen, Value arg) {
     Value fut = VNULL;
-    int found = dict_get(vm, seen, arg, &fut);
-    if (found) return found < 0 ? VNULL : fut;
+    bool core = core_fut(vm, arg);
+    if (core && ((Future *)arg)->mark) return arg;
+    if (!core && *seen) {
+        int found = dict_get(vm, *seen, arg, &fut);
+        if (found) return found < 0 ? VNULL : fut;
+    }
     bool new_task = false;
     fut = ensure_future_on(vm, arg, g->fut.loop ? g->fut.loop : VNULL, &new_task);
     if (!fut) return VNULL;
     if (!g->fut.loop) { g->fut.loop = child_loop(vm, fut); if (!g->fut.loop) return VNULL; }
     if (new_task && ((Future *)fut)->kind == FK_TASK) ((Task *)fut)->quiet = 1;   /* _log_destroy_pending = False */
     g->nfuts++;
-    if (dict_set(vm, seen, arg, fut) < 0 || add_child_callback(vm, g, fut) < 0) return VNULL;
-    return fut;
+    if (core) ((Future *)arg)->mark = 1;
+    else {
+        if (!*seen && !(*seen = dict_new(vm))) return VNULL;
+        if (dict_set(vm, *seen, arg, fut) < 0) return VNULL;
+    }
+    return add_child_callback(vm, g, fut) < 0 ? VNULL : fut;
 }
 
 static Value gather_m(VM *vm, Value *a, int n, Value kwnames) {
@@ -209,14 +244,16 @@ static Value gather_m(VM *vm, Value *a, int n, Value kwnames) {
     g->fut.result = vm->none;
     g->return_exceptions = ret_exc;
     g->children = list_new(vm, n);
-    Dict *seen = g->children ? dict_new(vm) : NULL;
-    if (!seen) return VNULL;
-    for (int i = 0; i < n; i++) {
-        Value fut = child_for(vm, g, seen, a[i]);
-        if (!fut || list_append(vm, g->children, fut) < 0) return VNULL;
+    if (!g->children) return VNULL;
+    Dict *seen = NULL;
+    Value err = VNULL;
+    for (int i = 0; i < n && !err; i++) {
+        Value fut = child_for(vm, g, &seen, a[i]);
+        if (!fut || list_append(vm, g->children, fut) < 0) err = vm->exc ? vm->exc : v_from_int(0);
     }
+    for (int i = 0; i < n; i++) if (core_fut(vm, a[i])) ((Future *)a[i])->mark = 0;
     GC_KEEP(seen);
-    return v_from_obj(g);
+    return err ? VNULL : v_from_obj(g);
 }
 
 /* ---- _GatheringFuture methods ---- */

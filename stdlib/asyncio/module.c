@@ -27,7 +27,7 @@ static void coro_on_collect(VM *vm, Obj *o) {
     fflush(stdout);
     fprintf(stderr, "sys:1: RuntimeWarning: coroutine '%s' was never awaited\n"
                     "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
-            str_cstr(g->qualname));
+            str_cstr(gen_qualname(g)));
 }
 
 /* Installs the hook; the VM should call this at start-up (coroutines created before it is

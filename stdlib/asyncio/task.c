@@ -54,7 +54,7 @@ Value task_new(VM *vm, Value loop, Value coro, Value name) {
         if (!isinst(vm, name, vm->t_str)) { name = vm_str(vm, name); if (!name) return VNULL; }
         t->name = name;
     }
-    t->number = ++vm->task_counter;   /* CPython 3.11 counts named tasks too */
+    t->number = (uint32_t)++vm->task_counter;   /* CPython 3.11 counts named tasks too */
     if (type_of(vm, coro) == vm->t_coroutine) ((Gen *)coro)->awaited = 1;
     Loop *l = (Loop *)loop;
     loop_add_task(l, t);
@@ -76,7 +76,7 @@ Value coro_repr_info(VM *vm, Value coro, bool done) {
     if (type_of(vm, coro) != vm->t_coroutine) return vm_repr(vm, coro);
     Gen *g = (Gen *)coro;
     Code *c = g->frame.code;
-    const char *q = str_cstr(g->qualname), *file = str_cstr(c->filename);
+    const char *q = str_cstr(gen_qualname(g)), *file = str_cstr(c->filename);
     if (g->state == GEN_CLOSED) return str_printf(vm, "%s() done, defined at %s:%d", q, file, c->firstline);
     int line = g->state == GEN_CREATED ? c->firstline : vm_line_of(c, g->frame.ip);
     return str_printf(vm, "%s() running at %s:%d", q, file, line);
@@ -138,6 +138,7 @@ bool task_cancel(VM *vm, Task *t, Value msg) {
 
 /* The future t waits on is done: queue the next step (task_wakeup). */
 void task_wake(VM *vm, Task *t, Value fut) {
+    if (t->fut.state != FUT_PENDING) return;   /* nothing to step; wake may carry a gather note */
     t->wake = fut;
     loop_schedule_task(vm, (Loop *)t->fut.loop, t);
 }
@@ -349,7 +350,7 @@ static Value task_init_m(VM *vm, Value *a, int n, Value k) {
         if (!nm) return VNULL;
         t->name = nm;
     }
-    t->number = ++vm->task_counter;
+    t->number = (uint32_t)++vm->task_counter;
     if (type_of(vm, out[0]) == vm->t_coroutine) ((Gen *)out[0])->awaited = 1;
     loop_add_task((Loop *)loop, t);
     loop_schedule_task(vm, (Loop *)loop, t);

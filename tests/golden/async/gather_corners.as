@@ -89,6 +89,15 @@ async def main():
     await asyncio.sleep(0)
     print(order, g.result())
 
+    # one task in several gathers, pending and finished
+    t = asyncio.create_task(val(9, 0.001))
+    g1 = asyncio.gather(t)
+    g2 = asyncio.gather(t, t, return_exceptions=True)
+    print(await g1, await g2)
+    g3 = asyncio.gather(t, val(10))
+    g4 = asyncio.gather(g3, t)
+    print(await g4, await g3)
+
     # misuse
     try:
         asyncio.gather(1)
