@@ -16,11 +16,13 @@ typedef struct CEvent {
     uint8_t value;
 } CEvent;
 
-/* fut.loop is VNULL until the first step; `event` is VNULL once the wait has finished. */
-typedef struct EvWait {
-    Future fut;
-    Value event;
-} EvWait;
+/* Just a Future: fut.loop is VNULL until the first step. The Event it waits on lives in the
+ * queue link, which a waiter never uses (only tasks, handles and sleeps are queued): one
+ * field more would move every waiting task's record from the 80- to the 96-byte class.
+ * The event is NULL once the wait has finished. */
+typedef Future EvWait;
+static CEvent *ew_event(EvWait *w) { return (CEvent *)w->q.qnext; }
+static void ew_set_event(EvWait *w, CEvent *e) { w->q.qnext = (QNode *)e; }
 
 static void ev_trace(GC *gc, Obj *o) {
     CEvent *e = (CEvent *)o;
@@ -29,14 +31,9 @@ static void ev_trace(GC *gc, Obj *o) {
 }
 static void ev_finalize(Obj *o) { free(((CEvent *)o)->waiters.buf); }
 
-static void ew_trace(GC *gc, Obj *o) {
-    future_trace(gc, o);   /* an EvWait starts with its Future */
-    gc_mark(gc, ((EvWait *)o)->event);
-}
-
 static void ew_on_collect(VM *vm, Obj *o) {
     EvWait *w = (EvWait *)o;
-    if (w->fut.loop || !w->event) return;
+    if (w->loop || !ew_event(w)) return;
     fflush(stdout);
     fprintf(stderr, "sys:1: RuntimeWarning: coroutine 'Event.wait' was never awaited\n"
                     "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
@@ -56,27 +53,27 @@ static Value ev_get_loop(VM *vm, CEvent *e) {
 
 /* The wait is over (returned or raised): leave the FIFO, as CPython's `finally` does. */
 static void ew_leave(EvWait *w) {
-    CEvent *e = (CEvent *)w->event;
+    CEvent *e = ew_event(w);
     if (e) ring_remove(&e->waiters, v_from_obj(w));
-    w->event = VNULL;
+    ew_set_event(w, NULL);
 }
 
 /* One await step; *done tells the result (True) from the object to block on (itself). */
 static Value ew_step(VM *vm, Value self, bool *done) {
     EvWait *w = (EvWait *)self;
     *done = false;
-    if (!w->event) return vm_raise(vm, vm->e_RuntimeError, "cannot reuse already awaited coroutine");
-    if (!w->fut.loop) {
-        CEvent *e = (CEvent *)w->event;
-        if (e->value) { w->event = VNULL; *done = true; return vm->true_; }
+    CEvent *e = ew_event(w);
+    if (!e) return vm_raise(vm, vm->e_RuntimeError, "cannot reuse already awaited coroutine");
+    if (!w->loop) {
+        if (e->value) { ew_set_event(w, NULL); *done = true; return vm->true_; }
         Value loop = ev_get_loop(vm, e);
         if (!loop) return VNULL;
         if (ring_push(vm, &e->waiters, self) < 0) return VNULL;
-        w->fut.loop = loop;
+        w->loop = loop;
     }
-    if (w->fut.state == FUT_PENDING) { w->fut.blocking = 1; return self; }
+    if (w->state == FUT_PENDING) { w->blocking = 1; return self; }
     ew_leave(w);
-    if (w->fut.state == FUT_CANCELLED) return future_result(vm, &w->fut);
+    if (w->state == FUT_CANCELLED) return future_result(vm, w);
     *done = true;
     return vm->true_;
 }
@@ -142,9 +139,9 @@ static Value ev_wait_m(VM *vm, Value *a, int n, Value k) {
     if (vm_check_args(vm, "wait", n - 1, k, 0, 0) < 0) return VNULL;
     EvWait *w = gc_alloc(vm, astate(vm)->t_waiter, sizeof(EvWait));
     if (!w) return VNULL;
-    w->fut.kind = FK_WAITER;
-    w->fut.result = vm->none;
-    w->event = a[0];
+    w->kind = FK_WAITER;
+    w->result = vm->none;
+    ew_set_event(w, SELF);
     return v_from_obj(w);
 }
 
@@ -154,7 +151,7 @@ static Value ev_loop_get(VM *vm, Value *a, int n, Value k) { return SELF->loop ?
 
 void event_types_init(VM *vm, AState *st, Value module) {
     Type *w = type_new_builtin(vm, "coroutine", vm->t_object, sizeof(EvWait), 0);
-    w->trace = ew_trace;
+    w->trace = future_trace;   /* marks the queue link, so the event too */
     w->on_collect = ew_on_collect;
     w->am_send = ew_am_send;
     type_add_method(vm, w, "__await__", ew_self_m);

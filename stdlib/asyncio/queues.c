@@ -172,12 +172,13 @@ static Value new_op(VM *vm, CQueue *q, int kind, Value item) {
     p->queue = v_from_obj(q); p->item = item; p->kind = (uint8_t)kind;
     return v_from_obj(p);
 }
+/* put() and get() run once per item: the exact-arity call skips the generic argument check */
 static Value q_put_m(VM *vm, Value *a, int n, Value k) {
-    if (vm_check_args(vm, "put", n - 1, k, 1, 1) < 0) return VNULL;
+    if ((n != 2 || k) && vm_check_args(vm, "put", n - 1, k, 1, 1) < 0) return VNULL;
     return new_op(vm, SELF, OP_PUT, a[1]);
 }
 static Value q_get_m(VM *vm, Value *a, int n, Value k) {
-    if (vm_check_args(vm, "get", n - 1, k, 0, 0) < 0) return VNULL;
+    if ((n != 1 || k) && vm_check_args(vm, "get", n - 1, k, 0, 0) < 0) return VNULL;
     return new_op(vm, SELF, OP_GET, vm->none);
 }
 static Value q_join_m(VM *vm, Value *a, int n, Value k) {
