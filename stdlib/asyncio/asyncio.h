@@ -57,6 +57,7 @@ typedef struct Future {
     uint8_t kind;             /* FK_* */
     uint8_t multi;            /* callbacks is a list */
     uint8_t mark;             /* gather(): already among the children of the call in progress */
+    uint8_t aux;              /* waiter records (waiter.c): which operation */
 } Future;
 enum { FK_FUTURE, FK_TASK, FK_SLEEP, FK_WAITER };
 
@@ -110,7 +111,7 @@ struct Loop {
 typedef struct AState {
     Obj head;
     Type *t_future, *t_task, *t_sleep, *t_sleep0, *t_handle, *t_timerhandle, *t_loop;
-    Type *t_waiter;           /* Event.wait()'s awaitable (event.c) */
+    Type *t_waiter, *t_lockwait;   /* Event.wait()'s and Lock.acquire()'s awaitables */
     Type *t_gather, *t_gnote; /* _GatheringFuture and its queued child notes (gather.c) */
     Value event_loop;         /* set_event_loop / get_event_loop's loop, or None */
     Value sleep0;             /* the singleton sleep(0) awaitable */
@@ -128,14 +129,14 @@ bool is_future(VM *vm, Value v);              /* a Future or Task (or a subclass
 /* The exact types with a plain Future's layout and cancel(): Future and the awaitables of
  * sleep() and Event.wait(), which are their own waiter records. */
 static inline bool fut_plain(AState *st, Type *t) {
-    return t == st->t_future || t == st->t_sleep || t == st->t_waiter;
+    return t == st->t_future || t == st->t_sleep || t == st->t_waiter || t == st->t_lockwait;
 }
 /* is_future, or one of those awaitables: what a task can wait on without a callback object */
 static inline bool fut_like(VM *vm, Value v) {
     if (!v_is_obj(v)) return false;
     AState *st = astate(vm);
     Type *t = ((Obj *)v)->type;
-    return t == st->t_sleep || t == st->t_waiter || is_future(vm, v);
+    return t == st->t_sleep || t == st->t_waiter || t == st->t_lockwait || is_future(vm, v);
 }
 int future_set_result(VM *vm, Future *f, Value v);
 int future_set_exception(VM *vm, Future *f, Value exc);
@@ -188,8 +189,24 @@ void gather_schedule(VM *vm, Loop *l, Value outer, Value child);   /* queue _don
 int gather_note_run(VM *vm, QNode *n);        /* -1: KeyboardInterrupt/SystemExit */
 bool gather_is_task_note(VM *vm, Task *t);    /* a finished child Task queued as a note */
 
-/* ---- event.c ---- */
+/* ---- waiter.c: what Event and Lock share ---- */
+/* A primitive: its FIFO of waiter records and the loop it is bound to. */
+typedef struct Prim { Obj head; VRing waiters; Value loop; } Prim;
+/* A waiter record is a Future whose unused queue link holds its primitive (NULL: finished). */
+static inline Prim *waiter_prim(Future *w) { return (Prim *)w->q.qnext; }
+typedef Value (*AmSendFn)(VM *vm, Value self, Value sent, bool *done);
+Value prim_get_loop(VM *vm, Prim *p);         /* _LoopBoundMixin._get_loop() */
+void prim_trace(GC *gc, Obj *o);
+void prim_finalize(Obj *o);
+Value waiter_new(VM *vm, Type *t, Prim *p, uint8_t op);
+Value waiter_enqueue(VM *vm, Future *w);      /* join the FIFO; returns w to block on */
+void waiter_leave(Future *w);                 /* leave the FIFO; the wait is finished */
+Value waiter_thrown(VM *vm, Value *a, int n); /* throw()'s arguments as an exception instance */
+Type *waiter_type(VM *vm, const char *qualname, AmSendFn step, NativeFn throw_fn, NativeFn close_fn);
+
+/* ---- event.c, lock.c ---- */
 void event_types_init(VM *vm, AState *st, Value module);   /* adds Event */
+void lock_types_init(VM *vm, AState *st, Value module);    /* adds Lock */
 
 /* ---- queues.c ---- */
 void queue_types_init(VM *vm, Value module);   /* adds Queue and _queue_exceptions */

@@ -199,7 +199,9 @@ static int add_child_callback(VM *vm, Gather *g, Value fut) {
  * them a mark bit does (cleared when the call ends), and the dict only holds the others. */
 static Value child_for(VM *vm, Gather *g, Dict **seen, Value arg) {
     Value fut = VNULL;
-    bool core = core_fut(vm, arg);
+    AState *st = astate(vm);
+    Type *at = type_of(vm, arg);
+    bool core = at == st->t_future || at == st->t_task || at == st->t_gather;   /* its own child */
     if (core && ((Future *)arg)->mark) return arg;
     if (!core && *seen) {
         int found = dict_get(vm, *seen, arg, &fut);
@@ -251,7 +253,10 @@ static Value gather_m(VM *vm, Value *a, int n, Value kwnames) {
         Value fut = child_for(vm, g, &seen, a[i]);
         if (!fut || list_append(vm, g->children, fut) < 0) err = vm->exc ? vm->exc : v_from_int(0);
     }
-    for (int i = 0; i < n; i++) if (core_fut(vm, a[i])) ((Future *)a[i])->mark = 0;
+    for (int i = 0; i < n; i++) {
+        Type *at = type_of(vm, a[i]);
+        if (at == st->t_future || at == st->t_task || at == st->t_gather) ((Future *)a[i])->mark = 0;
+    }
     GC_KEEP(seen);
     return err ? VNULL : v_from_obj(g);
 }

@@ -3,7 +3,7 @@
 # also uses. Waiters are futures from the running loop; a waiter is resolved, never
 # "handed" a resource, so a cancelled waiter can always pass its wake-up on to the next one.
 
-from _asyncio import CancelledError, _get_running_loop, Event as _CEvent
+from _asyncio import CancelledError, _get_running_loop, Event as _CEvent, Lock as _CLock
 
 
 class BrokenBarrierError(RuntimeError):
@@ -110,69 +110,18 @@ def _format_repr(obj, extra):
     return f'<{type(obj).__module__}.{type(obj).__qualname__} object at {id(obj):#x} [{extra}]>'
 
 
-class Lock(_ContextManagerMixin, _LoopBoundMixin):
-    """Primitive lock objects (FIFO-fair among waiters)."""
+class Lock(_CLock):
+    """Primitive lock objects (FIFO-fair among waiters).
 
-    def __init__(self):
-        self._waiters = None
-        self._locked = False
+    The state, the waiters, acquire()/release() and `async with` live in C (_asyncio.Lock):
+    a waiting task costs one small awaitable instead of a coroutine frame and a Future."""
 
     def __repr__(self):
         extra = 'locked' if self._locked else 'unlocked'
-        if self._waiters:
-            extra = f'{extra}, waiters:{len(self._waiters)}'
+        waiters = self._nwaiters()
+        if waiters:
+            extra = f'{extra}, waiters:{waiters}'
         return _format_repr(self, extra)
-
-    def locked(self):
-        """Return True if lock is acquired."""
-        return self._locked
-
-    def _all_waiters_cancelled(self):
-        if self._waiters is None:
-            return True
-        for w in self._waiters:
-            if not w.cancelled():
-                return False
-        return True
-
-    async def acquire(self):
-        """Acquire the lock, waiting in FIFO order if it is held."""
-        if not self._locked and self._all_waiters_cancelled():
-            self._locked = True
-            return True
-        if self._waiters is None:
-            self._waiters = _Deque()
-        fut = self._get_loop().create_future()
-        self._waiters.append(fut)
-        # Leave the queue before handling the cancellation, so that _wake_up_first()
-        # below cannot pick ourselves.
-        try:
-            try:
-                await fut
-            finally:
-                self._waiters.remove(fut)
-        except CancelledError:
-            if not self._locked:
-                self._wake_up_first()
-            raise
-        self._locked = True
-        return True
-
-    def release(self):
-        """Release the lock; wake the first waiter, if any."""
-        if self._locked:
-            self._locked = False
-            self._wake_up_first()
-        else:
-            raise RuntimeError('Lock is not acquired.')
-
-    def _wake_up_first(self):
-        if not self._waiters:
-            return
-        fut = self._waiters.first()
-        # A done waiter will run later and either take the lock or pass the wake-up on.
-        if not fut.done():
-            fut.set_result(True)
 
 
 class Event(_CEvent):

@@ -89,6 +89,13 @@ async def main():
     await asyncio.sleep(0)
     print(order, g.result())
 
+    # the same sleep() and Event.wait() awaitables twice: one task each
+    s = asyncio.sleep(0.001, 'slept')
+    ev = asyncio.Event()
+    w = ev.wait()
+    loop.call_later(0.002, ev.set)
+    print(await asyncio.gather(s, w, s, w))
+
     # one task in several gathers, pending and finished
     t = asyncio.create_task(val(9, 0.001))
     g1 = asyncio.gather(t)
