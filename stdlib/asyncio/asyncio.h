@@ -111,7 +111,8 @@ struct Loop {
 typedef struct AState {
     Obj head;
     Type *t_future, *t_task, *t_sleep, *t_sleep0, *t_handle, *t_timerhandle, *t_loop;
-    Type *t_waiter, *t_lockwait;   /* Event.wait()'s and Lock.acquire()'s awaitables */
+    Type *t_waiter, *t_lockwait, *t_semwait;   /* Event.wait()'s, Lock's and Semaphore's awaitables */
+    Type *t_lock, *t_semaphore;   /* the C bases (their subclasses may override acquire/release) */
     Type *t_gather, *t_gnote; /* _GatheringFuture and its queued child notes (gather.c) */
     Value event_loop;         /* set_event_loop / get_event_loop's loop, or None */
     Value sleep0;             /* the singleton sleep(0) awaitable */
@@ -129,14 +130,16 @@ bool is_future(VM *vm, Value v);              /* a Future or Task (or a subclass
 /* The exact types with a plain Future's layout and cancel(): Future and the awaitables of
  * sleep() and Event.wait(), which are their own waiter records. */
 static inline bool fut_plain(AState *st, Type *t) {
-    return t == st->t_future || t == st->t_sleep || t == st->t_waiter || t == st->t_lockwait;
+    return t == st->t_future || t == st->t_sleep || t == st->t_waiter || t == st->t_lockwait ||
+           t == st->t_semwait;
 }
 /* is_future, or one of those awaitables: what a task can wait on without a callback object */
 static inline bool fut_like(VM *vm, Value v) {
     if (!v_is_obj(v)) return false;
     AState *st = astate(vm);
     Type *t = ((Obj *)v)->type;
-    return t == st->t_sleep || t == st->t_waiter || t == st->t_lockwait || is_future(vm, v);
+    return t == st->t_sleep || t == st->t_waiter || t == st->t_lockwait || t == st->t_semwait ||
+           is_future(vm, v);
 }
 int future_set_result(VM *vm, Future *f, Value v);
 int future_set_exception(VM *vm, Future *f, Value exc);
@@ -203,10 +206,18 @@ Value waiter_enqueue(VM *vm, Future *w);      /* join the FIFO; returns w to blo
 void waiter_leave(Future *w);                 /* leave the FIFO; the wait is finished */
 Value waiter_thrown(VM *vm, Value *a, int n); /* throw()'s arguments as an exception instance */
 Type *waiter_type(VM *vm, const char *qualname, AmSendFn step, NativeFn throw_fn, NativeFn close_fn);
+/* Waiter operations of Lock and Semaphore: acquire() (True), __aenter__ (None), a finished
+ * __aexit__ (None). */
+enum { WOP_ACQUIRE, WOP_AENTER, WOP_DONE };
+/* `async with`: __aenter__ awaits acquire() and __aexit__ calls release(), a subclass's own
+ * methods if it overrides them (release_fn is the base's, for the common case). */
+Value prim_aenter(VM *vm, Value self, Type *base, Type *wtype);
+Value prim_aexit(VM *vm, Value self, Type *base, Type *wtype, int (*release_fn)(VM *vm, Prim *p));
 
 /* ---- event.c, lock.c ---- */
 void event_types_init(VM *vm, AState *st, Value module);   /* adds Event */
 void lock_types_init(VM *vm, AState *st, Value module);    /* adds Lock */
+void semaphore_types_init(VM *vm, AState *st, Value module);   /* adds Semaphore */
 
 /* ---- queues.c ---- */
 void queue_types_init(VM *vm, Value module);   /* adds Queue and _queue_exceptions */

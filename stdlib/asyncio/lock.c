@@ -2,7 +2,7 @@
  * acquire() whose awaitable is its own waiter record (waiter.c), release() that resolves the
  * first waiter (which takes the lock when its task resumes), and a woken waiter that is
  * cancelled passes the wake-up on, so the lock is never lost. `async with` uses the same
- * record: __aenter__ acquires (returning None), __aexit__ releases when awaited. */
+ * record (waiter.c's prim_aenter/prim_aexit). */
 #include "stdlib/asyncio/asyncio.h"
 
 typedef struct CLock {
@@ -10,7 +10,6 @@ typedef struct CLock {
     uint8_t locked;
 } CLock;
 
-enum { LW_ACQUIRE, LW_AENTER, LW_AEXIT };
 
 /* _wake_up_first(): a done first waiter will run later and take the lock or pass it on. */
 static int wake_up_first(VM *vm, CLock *l) {
@@ -19,7 +18,8 @@ static int wake_up_first(VM *vm, CLock *l) {
     return f->state == FUT_PENDING ? future_set_result(vm, f, vm->true_) : 0;
 }
 
-static int lock_release(VM *vm, CLock *l) {
+static int lock_release(VM *vm, Prim *p) {
+    CLock *l = (CLock *)p;
     if (!l->locked) { vm_raise(vm, vm->e_RuntimeError, "Lock is not acquired."); return -1; }
     l->locked = 0;
     return wake_up_first(vm, l);
@@ -33,21 +33,16 @@ static bool all_waiters_cancelled(CLock *l) {
 
 static Value acquired(VM *vm, Future *w, bool *done) {
     *done = true;
-    return w->aux == LW_AENTER ? vm->none : vm->true_;
+    return w->aux == WOP_AENTER ? vm->none : vm->true_;
 }
 
-/* One await step of acquire()/__aenter__/__aexit__. */
+/* One await step of acquire() or __aenter__ (or a finished __aexit__). */
 static Value lw_step(VM *vm, Value self, Value sent, bool *done) {
     Future *w = (Future *)self;
     CLock *l = (CLock *)waiter_prim(w);
     *done = false;
     if (!l) return vm_raise(vm, vm->e_RuntimeError, "cannot reuse already awaited coroutine");
-    if (w->aux == LW_AEXIT) {
-        w->q.qnext = NULL;
-        if (lock_release(vm, l) < 0) return VNULL;
-        *done = true;
-        return vm->none;
-    }
+    if (w->aux == WOP_DONE) { w->q.qnext = NULL; *done = true; return vm->none; }
     if (!w->loop) {
         if (l->locked || !all_waiters_cancelled(l)) return waiter_enqueue(vm, w);
         w->q.qnext = NULL;
@@ -92,19 +87,19 @@ static Value lock_init_m(VM *vm, Value *a, int n, Value k) {
 static Value lock_locked_m(VM *vm, Value *a, int n, Value k) { return vm_bool(vm, SELF->locked); }
 static Value lock_release_m(VM *vm, Value *a, int n, Value k) {
     if (vm_check_args(vm, "release", n - 1, k, 0, 0) < 0) return VNULL;
-    return lock_release(vm, SELF) < 0 ? VNULL : vm->none;
+    return lock_release(vm, &SELF->p) < 0 ? VNULL : vm->none;
 }
 static Value lock_acquire_m(VM *vm, Value *a, int n, Value k) {
     if (vm_check_args(vm, "acquire", n - 1, k, 0, 0) < 0) return VNULL;
-    return waiter_new(vm, astate(vm)->t_lockwait, &SELF->p, LW_ACQUIRE);
+    return waiter_new(vm, astate(vm)->t_lockwait, &SELF->p, WOP_ACQUIRE);
 }
 static Value lock_aenter_m(VM *vm, Value *a, int n, Value k) {
     if (vm_check_args(vm, "__aenter__", n - 1, k, 0, 0) < 0) return VNULL;
-    return waiter_new(vm, astate(vm)->t_lockwait, &SELF->p, LW_AENTER);
+    return prim_aenter(vm, a[0], astate(vm)->t_lock, astate(vm)->t_lockwait);
 }
 static Value lock_aexit_m(VM *vm, Value *a, int n, Value k) {
     if (vm_check_args(vm, "__aexit__", n - 1, k, 3, 3) < 0) return VNULL;
-    return waiter_new(vm, astate(vm)->t_lockwait, &SELF->p, LW_AEXIT);
+    return prim_aexit(vm, a[0], astate(vm)->t_lock, astate(vm)->t_lockwait, lock_release);
 }
 static Value lock_nwaiters_m(VM *vm, Value *a, int n, Value k) { return v_from_int(SELF->p.waiters.n); }
 static Value lock_locked_get(VM *vm, Value *a, int n, Value k) { return vm_bool(vm, SELF->locked); }
@@ -125,5 +120,6 @@ void lock_types_init(VM *vm, AState *st, Value module) {
     type_add_method(vm, t, "_nwaiters", lock_nwaiters_m);
     type_add_property(vm, t, "_locked", lock_locked_get, NULL);
     type_add_property(vm, t, "_loop", lock_loop_get, NULL);
+    st->t_lock = t;
     module_add(vm, module, "Lock", v_from_obj(t));
 }

@@ -3,7 +3,8 @@
 # also uses. Waiters are futures from the running loop; a waiter is resolved, never
 # "handed" a resource, so a cancelled waiter can always pass its wake-up on to the next one.
 
-from _asyncio import CancelledError, _get_running_loop, Event as _CEvent, Lock as _CLock
+from _asyncio import (CancelledError, _get_running_loop, Event as _CEvent, Lock as _CLock,
+                      Semaphore as _CSemaphore)
 
 
 class BrokenBarrierError(RuntimeError):
@@ -206,68 +207,18 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
         self.notify(len(self._waiters))
 
 
-class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
-    """A counter that acquire() decrements, waiting in FIFO order while it is zero."""
+class Semaphore(_CSemaphore):
+    """A counter that acquire() decrements, waiting in FIFO order while it is zero.
 
-    def __init__(self, value=1):
-        if value < 0:
-            raise ValueError("Semaphore initial value must be >= 0")
-        self._waiters = None
-        self._value = value
+    The counter, the waiters, acquire()/release() and `async with` live in C
+    (_asyncio.Semaphore): a waiting task costs one small awaitable."""
 
     def __repr__(self):
         extra = 'locked' if self.locked() else f'unlocked, value:{self._value}'
-        if self._waiters:
-            extra = f'{extra}, waiters:{len(self._waiters)}'
+        waiters = self._nwaiters()
+        if waiters:
+            extra = f'{extra}, waiters:{waiters}'
         return _format_repr(self, extra)
-
-    def locked(self):
-        """Returns True if semaphore cannot be acquired immediately."""
-        if self._value == 0:
-            return True
-        if self._waiters:
-            for w in self._waiters:
-                if not w.cancelled():
-                    return True
-        return False
-
-    async def acquire(self):
-        """Decrement the counter, waiting while it is zero (or others wait first)."""
-        if not self.locked():
-            self._value -= 1
-            return True
-        if self._waiters is None:
-            self._waiters = _Deque()
-        fut = self._get_loop().create_future()
-        self._waiters.append(fut)
-        try:
-            try:
-                await fut
-            finally:
-                self._waiters.remove(fut)
-        except CancelledError:
-            # Woken (a permit was reserved for us) but cancelled: give the permit back.
-            if not fut.cancelled():
-                self._value += 1
-                self._wake_up_next()
-            raise
-        if self._value > 0:
-            self._wake_up_next()
-        return True
-
-    def release(self):
-        """Increment the counter and wake the next waiter."""
-        self._value += 1
-        self._wake_up_next()
-
-    def _wake_up_next(self):
-        if not self._waiters:
-            return
-        for fut in self._waiters:
-            if not fut.done():
-                self._value -= 1
-                fut.set_result(True)
-                return
 
 
 class BoundedSemaphore(Semaphore):

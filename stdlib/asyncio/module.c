@@ -12,6 +12,7 @@ static void state_trace(GC *gc, Obj *o) {
     gc_mark_obj(gc, st->t_future); gc_mark_obj(gc, st->t_task); gc_mark_obj(gc, st->t_sleep);
     gc_mark_obj(gc, st->t_sleep0); gc_mark_obj(gc, st->t_handle); gc_mark_obj(gc, st->t_timerhandle);
     gc_mark_obj(gc, st->t_loop); gc_mark_obj(gc, st->t_waiter); gc_mark_obj(gc, st->t_lockwait);
+    gc_mark_obj(gc, st->t_semwait); gc_mark_obj(gc, st->t_lock); gc_mark_obj(gc, st->t_semaphore);
     gc_mark_obj(gc, st->t_gather); gc_mark_obj(gc, st->t_gnote);
     gc_mark(gc, st->event_loop);
     gc_mark(gc, st->sleep0);
@@ -321,6 +322,7 @@ Value asyncio_native_init(VM *vm) {
     queue_types_init(vm, m);
     event_types_init(vm, st, m);
     lock_types_init(vm, st, m);
+    semaphore_types_init(vm, st, m);
     gather_types_init(vm, st, m);
     return m;
 }

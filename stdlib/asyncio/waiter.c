@@ -69,6 +69,31 @@ Value waiter_thrown(VM *vm, Value *a, int n) {
     return e;
 }
 
+/* ---- async with ---- */
+
+static bool overridden(VM *vm, Value self, Type *base, const char *name) {
+    Value mine = type_lookup(vm, type_of(vm, self), str_intern_cstr(vm, name));
+    Value theirs = dict_get_cstr(vm, base->dict, name);
+    if (!theirs) vm_clear_exc(vm);
+    return mine != theirs;
+}
+
+Value prim_aenter(VM *vm, Value self, Type *base, Type *wtype) {
+    if (overridden(vm, self, base, "acquire")) return vm_call_method(vm, self, str_intern_cstr(vm, "acquire"), NULL, 0);
+    return waiter_new(vm, wtype, (Prim *)self, WOP_AENTER);
+}
+
+/* CPython releases when the __aexit__ coroutine runs; `async with` awaits it at once, so the
+ * release happens here and the awaitable only returns None. */
+Value prim_aexit(VM *vm, Value self, Type *base, Type *wtype, int (*release_fn)(VM *vm, Prim *p)) {
+    if (overridden(vm, self, base, "release")) {
+        if (!vm_call_method(vm, self, str_intern_cstr(vm, "release"), NULL, 0)) return VNULL;
+    } else if (release_fn(vm, (Prim *)self) < 0) {
+        return VNULL;
+    }
+    return waiter_new(vm, wtype, (Prim *)self, WOP_DONE);
+}
+
 /* ---- the coroutine face ---- */
 
 static const char *qualname_of(VM *vm, Value w) {
