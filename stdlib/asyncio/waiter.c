@@ -39,11 +39,11 @@ Value waiter_new(VM *vm, Type *t, Prim *p, uint8_t op) {
     return v_from_obj(w);
 }
 
-/* First step: join the FIFO and block. */
+/* First step: join the FIFO and block. A failure ends the wait (the coroutine raised). */
 Value waiter_enqueue(VM *vm, Future *w) {
     Prim *p = waiter_prim(w);
     Value loop = prim_get_loop(vm, p);
-    if (!loop || ring_push(vm, &p->waiters, v_from_obj(w)) < 0) return VNULL;
+    if (!loop || ring_push(vm, &p->waiters, v_from_obj(w)) < 0) { w->q.qnext = NULL; return VNULL; }
     w->loop = loop;
     w->blocking = 1;
     return v_from_obj(w);
