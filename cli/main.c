@@ -114,20 +114,23 @@ int main(int argc, char **argv) {
     } else if (file || dis) {
         const char *path = file ? file : dis;
         char *src; size_t len;
+        /* CPython (3.9+) names the script by its absolute path: cwd joined, not normalised */
+        char abs[8192], cwd[4096];
+        if (path[0] != '/' && getcwd(cwd, sizeof cwd)) snprintf(abs, sizeof abs, "%s/%s", cwd, path);
+        else snprintf(abs, sizeof abs, "%s", path);
         if (!vm_load_file(vm, path, &src, &len)) {
             vm_clear_exc(vm);
-            /* CPython names the file by its absolute path here */
-            char abs[8192], cwd[4096];
-            if (path[0] != '/' && getcwd(cwd, sizeof cwd)) snprintf(abs, sizeof abs, "%s/%s", cwd, path);
-            else snprintf(abs, sizeof abs, "%s", path);
             fprintf(stderr, "%s: can't open file '%s': [Errno 2] No such file or directory\n", argv[0], abs);
             vm_free(vm);
             return 2;
         }
         list_append(vm, vm->argv_list, str_from_cstr(vm, path));
         for (; i < argc; i++) list_append(vm, vm->argv_list, str_from_cstr(vm, argv[i]));
-        char *dup = strdup(path);
-        list_append(vm, vm->path_list, str_from_cstr(vm, dirname(dup)));
+        /* sys.path[0]: the script's directory, symlinks resolved */
+        char *dup = strdup(abs);
+        char *real = realpath(dirname(dup), NULL);
+        list_append(vm, vm->path_list, str_from_cstr(vm, real ? real : dirname(dup)));
+        free(real);
         free(dup);
         const char *ap = getenv("ASPEN_PATH");
         if (ap && *ap) {
@@ -140,7 +143,7 @@ int main(int argc, char **argv) {
             if (!c) status = report(vm);
             else code_disassemble(vm, (Code *)c, stdout);
         } else {
-            status = run_source(vm, src, len, path);
+            status = run_source(vm, src, len, abs);
         }
         free(src);
     } else {

@@ -551,6 +551,29 @@ static void show_diff(const char *expected_path, const Buf *actual) {
     free(act);
 }
 
+/* Tracebacks name the script by its absolute path; .err files (like tests/golden/regen.py)
+ * name it relative to the test's directory: drop `dir/` after each `File "`. */
+static void relative_paths(const char *test_path, const Buf *err, Buf *out) {
+    char *d = xstrdup(test_path);
+    char *slash = strrchr(d, '/');
+    if (slash) *slash = '\0';
+    char *real = realpath(slash ? d : ".", NULL);
+    Buf prefix = {0};
+    buf_printf(&prefix, "File \"%s/", real ? real : d);
+    size_t i = 0;
+    while (i < err->len) {
+        const char *hit = memmem(err->data + i, err->len - i, prefix.data, prefix.len);
+        size_t upto = hit ? (size_t)(hit - err->data) : err->len;
+        buf_printf(out, "%.*s", (int)(upto - i), err->data + i);
+        if (!hit) break;
+        buf_printf(out, "File \"");
+        i = upto + prefix.len;
+    }
+    buf_free(&prefix);
+    free(real);
+    free(d);
+}
+
 /* Checks that each non-empty line of .err occurs in stderr; notes each missing one. */
 static int check_err_patterns(const Buf *pat, const Buf *err, Buf *why) {
     int ok = 1;
@@ -611,7 +634,12 @@ static void job_report(Runner *r, Job *j) {
     else if (rc >= 0 && rc != want_rc)
         buf_printf(&why, "; exit status %d, expected %d", rc, want_rc);
     int have_pat = read_file(err_p, &pat) == 0;
-    if (have_pat && !check_err_patterns(&pat, &j->err, &why)) err_bad = 1;
+    if (have_pat) {
+        Buf rel = {0};
+        relative_paths(path, &j->err, &rel);
+        if (!check_err_patterns(&pat, &rel, &why)) err_bad = 1;
+        buf_free(&rel);
+    }
 
     double secs = now_s() - j->start;
     if (why.len == 0) {

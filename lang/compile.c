@@ -41,7 +41,7 @@ static int effect(int op, int arg) {
     case OP_CALL: return -arg;
     case OP_CALL_METHOD: return -arg - 1;
     case OP_CALL_KW: return -arg - 1;
-    case OP_CALL_EX: return (arg & 1) ? -3 : -2;
+    case OP_CALL_EX: return (arg & 1) ? -2 : -1;   /* [fn, args, kwargs?] -> [result] */
     case OP_BUILD_SLICE: return 1 - arg;
     case OP_BUILD_TUPLE: case OP_BUILD_LIST: case OP_BUILD_SET: case OP_BUILD_STRING: return 1 - arg;
     case OP_BUILD_MAP: return 1 - 2 * arg;
@@ -219,7 +219,8 @@ void c_enter_unit(Compiler *c, Scope *s, const char *name, const char *qualname,
     u->nlocals_plain = u->nslots;
     /* cells then free variables get their own slots (a cell parameter keeps its arg slot too) */
     for (int i = 0; i < s->norder; i++) if (s->order[i]->scope == SYM_CELL) { add_slot(u, s->order[i]->name); u->ncells++; }
-    for (int i = 0; i < s->norder; i++) if (s->order[i]->scope == SYM_FREE) { add_slot(u, s->order[i]->name); u->nfree++; }
+    for (int i = 0; i < s->norder; i++)
+        if (s->order[i]->scope == SYM_FREE || (s->order[i]->flags & DEF_FREE_CLASS)) { add_slot(u, s->order[i]->name); u->nfree++; }
     if (s->kind == SC_CLASS) u->flags |= CO_CLASSBODY;
 }
 

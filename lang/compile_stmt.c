@@ -241,11 +241,10 @@ static void c_try_except(Compiler *c, const Node *n) {
         int next = c_new_label(c);
         if (!h->u.handler.type && i != hs->n - 1) c_error(c, h, "default 'except:' must be last");
         if (h->u.handler.type) {
-            c_emit(c, OP_COPY, 1);
+            /* [prev, exc, type] -> [prev, exc, matched] -> [prev, exc] on both paths */
             c_expr(c, h->u.handler.type);
             c_emit(c, OP_CHECK_EXC_MATCH, 0);
             c_jump(c, OP_POP_JUMP_IF_FALSE, next);
-            c_emit(c, OP_POP_TOP, 0);
         }
         if (h->u.handler.name) {
             c_emit(c, OP_COPY, 1);
@@ -255,7 +254,12 @@ static void c_try_except(Compiler *c, const Node *n) {
         FBlock *f = push_fb(c, FB_HANDLER, h);
         f->name = h->u.handler.name;
         f->handler = u->hstack[u->nh - 1];
+        /* `as name` is unbound however the body ends: an exception leaving it goes through
+         * name_cleanup first (return/break unwind through the FB_HANDLER block) */
+        int name_cleanup = c_new_label(c);
+        if (h->u.handler.name) c_push_handler(c, name_cleanup, base + 1);
         c_stmts(c, &h->u.handler.body);
+        if (h->u.handler.name) c_pop_handler(c);
         pop_fb(c);
         c_emit(c, OP_POP_EXCEPT, 0);
         if (h->u.handler.name) {
@@ -264,6 +268,15 @@ static void c_try_except(Compiler *c, const Node *n) {
             c_nameop(c, h->u.handler.name, CTX_DEL, h);
         }
         c_jump(c, OP_JUMP, end);
+        if (h->u.handler.name) {
+            /* [prev, exc2] */
+            c_bind(c, name_cleanup);
+            u->depth = base + 2;
+            c_load_const(c, vm->none);
+            c_nameop(c, h->u.handler.name, CTX_STORE, h);
+            c_nameop(c, h->u.handler.name, CTX_DEL, h);
+            c_emit(c, OP_RERAISE, 0);
+        }
         c_bind(c, next);
         u->depth = base + 2;
     }

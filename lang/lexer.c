@@ -290,8 +290,10 @@ static void exponent_and_imag(Lexer *L, size_t start) {
             c = peekc(L, 0);
             if (!(c >= '0' && c <= '9')) err_at(L, L->pos, "invalid %s literal", "decimal");
         } else if (!(c >= '0' && c <= '9')) {
+            /* not an exponent: the number ends before the 'e' if `else` follows (`1else`) */
             L->pos = save;
-            err_at(L, L->pos, "invalid %s literal", "decimal");
+            end_of_number(L, "decimal");
+            return;
         }
         digits(L, 10, "decimal");
     }
@@ -512,7 +514,12 @@ static void lex_one(Lexer *L) {
         size_t start = L->pos;
         int line = L->line, col = col_at(L, start);
         if (c < 0) {
-            if (L->level > 0) never_closed(L);
+            if (L->level > 0) {
+                /* after a parser error, only a bracket opened before the error's line wins */
+                if (!L->checking || L->paren_line[L->level - 1] < L->check_line) never_closed(L);
+                L->done = 1;
+                return;
+            }
             Token *t = push(L);
             if (L->emitted_any) {
                 L->emitted_any = 0;
@@ -613,11 +620,6 @@ Token *lex_token(Lexer *L, int i) {
 void lex_check_rest(Lexer *L, int err_line) {
     /* CPython re-tokenizes the rest of the file after a parser error; a tokenizer error
      * found there wins, and an unclosed bracket wins if it was opened on an earlier line. */
-    while (!L->done) {
-        if (L->pos >= L->len && L->level > 0 && L->pending == 0) {
-            if (L->paren_line[L->level - 1] < err_line) never_closed(L);
-            return;
-        }
-        lex_one(L);
-    }
+    L->check_line = err_line;
+    while (!L->done) lex_one(L);
 }

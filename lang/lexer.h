@@ -78,6 +78,7 @@ typedef struct Lexer {
     int emitted_any;        /* a non-NEWLINE token exists in the current logical line */
     int done;
     int checking;           /* in lex_check_rest: indentation errors do not count */
+    int check_line;         /* in lex_check_rest: the line of the parser's furthest token */
     int first_line, col_base; /* f-string sub-lexers: column offset of their first line */
 
     Token *toks;

@@ -364,6 +364,8 @@ static void mark_free_path(ST *st, Scope *from, Scope *to, const char *name) {
         Sym *e = add_sym(st, p, name, 0);
         if (!e->scope) e->scope = SYM_FREE;
         if (p->kind == SC_CLASS && e->scope == SYM_FREE) e->flags |= DEF_FREE_CHILD;
+        /* the class body keeps its own binding in the namespace, and still passes the cell */
+        if (p->kind == SC_CLASS && e->scope == SYM_LOCAL) e->flags |= DEF_FREE_CLASS;
     }
     Sym *owner = scope_lookup(to, name);
     if (owner->scope == SYM_LOCAL || owner->scope == 0 || owner->scope == SYM_CELL) owner->scope = (owner->flags & DEF_NONLOCAL) ? SYM_FREE : SYM_CELL;

@@ -11,6 +11,7 @@ enum { SYM_LOCAL = 1, SYM_GLOBAL_EXPLICIT, SYM_GLOBAL_IMPLICIT, SYM_FREE, SYM_CE
 enum {
     DEF_BOUND = 1, DEF_PARAM = 2, DEF_GLOBAL = 4, DEF_NONLOCAL = 8, DEF_USED = 16,
     DEF_FREE_CHILD = 32,   /* some child scope references it as free */
+    DEF_FREE_CLASS = 64,   /* class scope: bound in the class body and also passed to children as a cell */
 };
 
 typedef struct Sym { const char *name; int flags; int scope; struct Sym *next; const Node *decl; } Sym;

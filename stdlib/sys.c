@@ -64,12 +64,15 @@ static Value sys_set_int_max(VM *vm, Value *a, int n, Value k) {
     return vm->none;
 }
 static Value sys_exc_info(VM *vm, Value *a, int n, Value k) {
-    Value e = vm->handled;
+    Value e = vm_handled(vm);
     if (!e) return tuple_pack(vm, 3, vm->none, vm->none, vm->none);
     Value tb = ((ExcObj *)e)->traceback;
     return tuple_pack(vm, 3, v_from_obj(type_of(vm, e)), e, tb ? tb : vm->none);
 }
-static Value sys_exception(VM *vm, Value *a, int n, Value k) { return vm->handled ? vm->handled : vm->none; }
+static Value sys_exception(VM *vm, Value *a, int n, Value k) {
+    Value e = vm_handled(vm);
+    return e ? e : vm->none;
+}
 static Value sys_intern(VM *vm, Value *a, int n, Value k) { return str_intern(vm, a[0]); }
 
 void sys_init(VM *vm) {

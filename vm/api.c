@@ -146,6 +146,7 @@ static void run_begin(AspVM *a) {
     if (vm->api_depth == 1) {
         vm->steps = 0;
         vm->config.step_budget = a->step_budget;
+        vm->budget_spent = 0;
         vm_clear_exc(vm);
         set_error_text(a, "", "");
     }

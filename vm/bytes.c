@@ -16,7 +16,7 @@ static Bytes *bytes_alloc(VM *vm, Type *cls, int64_t n) {
     if (n < 0 || n > ((int64_t)1 << 40)) { vm_nomem(vm); return NULL; }
     size_t base = cls->size > sizeof(Bytes) ? cls->size : sizeof(Bytes);
     base = (base + 7) & ~(size_t)7;
-    Bytes *b = gc_alloc(vm, cls, base + (size_t)n + 1);
+    Bytes *b = gc_alloc(vm, cls, base + (size_t)n + 1 + var_dict_extra(cls));
     if (!b) return NULL;
     b->n = n;
     b->data = (uint8_t *)b + base;

@@ -23,7 +23,7 @@ typedef struct { uint32_t start, end, target, depth; } ExcEntry;
 
 /* Inline cache of an attribute instruction: valid while `type` and the global type epoch are
  * unchanged. `descr` is the class attribute found (VNULL: none), `kind` says how to use it. */
-typedef struct AttrCache { struct Type *type; uint64_t epoch; Value descr; int kind; int32_t hint; uint64_t epoch2; } AttrCache;
+typedef struct AttrCache { struct Type *type; uint64_t epoch; Value descr; int kind; int32_t hint; uint64_t epoch2; uint64_t pad[3]; } AttrCache;
 /* LOAD_GLOBAL reuses it: type = the globals dict, epoch/epoch2 = globals/builtins versions. */
 enum { AC_NONE, AC_INSTANCE, AC_METHOD };
 
@@ -86,7 +86,7 @@ typedef struct Gen {
     uint8_t awaited;          /* coroutine: has been awaited/started (for the never-awaited warning) */
     uint8_t running_async;    /* async generator: an asend/athrow is in flight */
     Frame frame;              /* saved frame record while suspended */
-    struct Gen *delegate;     /* while suspended in SEND: what it delegates to (if a generator) */
+    struct Gen *awaiter;      /* the generator whose await/yield from last delegated to this one */
     Value exc_state;          /* the exception its frame is handling while suspended (sys.exc_info) */
     int32_t nslots;
     Value slots[];            /* locals + value stack */

@@ -49,7 +49,7 @@ Value slice_new(VM *vm, Value start, Value stop, Value step);
 Value list_iter_new(VM *vm, Value list);
 Value list_reviter_new(VM *vm, Value list);
 Value tuple_iter_new(VM *vm, Value tuple);
-Value range_iter_new(VM *vm, Value range);
+Value range_iter_new(VM *vm, Value range, bool long_name);
 Value seq_iter_new(VM *vm, Value seq);              /* iteration by __getitem__(0, 1, ...) */
 Value callable_iter_new(VM *vm, Value fn, Value sentinel);   /* iter(fn, sentinel) */
 Value dict_iter_new(VM *vm, Value dict);            /* over the keys */

@@ -27,9 +27,9 @@ Value vm_raise_value(VM *vm, Value exc) {
     if (!exc) return VNULL;
     ExcObj *e = (ExcObj *)exc;
     /* implicit chaining: the exception being handled becomes __context__ */
-    if (vm->handled && vm->handled != exc && !e->context) {
+    Value c = e->context ? VNULL : vm_handled(vm);
+    if (c && c != exc) {
         /* avoid cycles */
-        Value c = vm->handled;
         bool cycle = false;
         for (Value p = ((ExcObj *)c)->context; p; p = ((ExcObj *)p)->context) if (p == exc) { cycle = true; break; }
         if (!cycle) e->context = c;

@@ -300,6 +300,7 @@ static void trace_all(GC *gc) {
         gc_mark_obj(gc, t);
         if (t->trace) t->trace(gc, o);
         if (t->dictoffset) gc_mark_obj(gc, *(Obj **)((char *)o + t->dictoffset));
+        else if (t->flags & TF_VARDICT) gc_mark_obj(gc, *var_dict_slot(gc->vm, o));
     }
 }
 

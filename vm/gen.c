@@ -13,7 +13,7 @@ static void gen_trace(GC *gc, Obj *o) {
     gc_mark_obj(gc, g->frame.globals);
     gc_mark_obj(gc, g->frame.locals_dict);
     gc_mark(gc, g->frame.handled);
-    gc_mark_obj(gc, g->delegate);
+    gc_mark_obj(gc, g->awaiter);
     gc_mark(gc, g->exc_state);
     /* a suspended generator's live slots end at its saved sp; a running one's frame record is
      * stale (the live one is in the frame array), so scan all its slots conservatively */
@@ -52,6 +52,21 @@ static const char *kind_name(Gen *g) {
     return g->kind == GK_COROUTINE ? "coroutine" : g->kind == GK_ASYNCGEN ? "async generator" : "generator";
 }
 
+/* Copy g's saved frame record onto the frame array and mark it running. */
+static Frame *enter_frame(VM *vm, Gen *g, int entry) {
+    if (vm->nframes >= vm->recursion_limit) { recursion_error(vm); return NULL; }
+    Frame *fr = &vm->frames[vm->nframes++];
+    *fr = g->frame;
+    fr->entry = entry;
+    fr->saved_top = vm->sp_top;
+    /* each generator has its own "exception being handled"; the caller's is kept in the
+     * frame record and restored when the generator yields, returns or raises */
+    fr->handled = vm->handled;
+    vm->handled = g->exc_state;
+    g->state = GEN_RUNNING;
+    return fr;
+}
+
 int gen_push_frame(VM *vm, Gen *g, Value sent, int entry) {
     if (g->state == GEN_RUNNING) {
         vm_raise(vm, vm->e_ValueError, "%s already executing", kind_name(g));
@@ -66,17 +81,10 @@ int gen_push_frame(VM *vm, Gen *g, Value sent, int entry) {
         vm_raise(vm, vm->e_TypeError, "can't send non-None value to a just-started %s", kind_name(g));
         return -1;
     }
-    if (vm->nframes >= vm->recursion_limit) { recursion_error(vm); return -1; }
-    Frame *fr = &vm->frames[vm->nframes++];
-    *fr = g->frame;
-    fr->entry = entry;
-    fr->saved_top = vm->sp_top;
-    /* each generator has its own "exception being handled"; the caller's is kept in the
-     * frame record and restored when the generator yields, returns or raises */
-    fr->handled = vm->handled;
-    vm->handled = g->exc_state;
-    if (g->state != GEN_CREATED) *fr->sp++ = sent;
-    g->state = GEN_RUNNING;
+    bool started = g->state != GEN_CREATED;
+    Frame *fr = enter_frame(vm, g, entry);
+    if (!fr) return -1;
+    if (started) *fr->sp++ = sent;
     g->awaited = 1;
     return 0;
 }
@@ -102,28 +110,13 @@ Value gen_send(VM *vm, Value gv, Value v, bool *returned) {
 Value gen_throw_into(VM *vm, Gen *g, Value exc, bool *returned) {
     *returned = false;
     if (g->state == GEN_CLOSED) { vm_raise_value(vm, exc); return VNULL; }
-    if (g->delegate && g->state == GEN_SUSPENDED) { /* delegation handled by the SEND loop */ }
     if (g->state == GEN_CREATED) {
         g->state = GEN_CLOSED;
         vm_raise_value(vm, exc);
         return VNULL;
     }
-    /* If suspended in a `yield from`/await on a generator, throw into the delegate first. */
-    Frame *sf = &g->frame;
-    uint32_t *ip = sf->ip;
-    Value *sp = sf->sp;
-    if (ip > sf->code->code && sp > sf->slots + sf->code->nlocals) {
-        uint32_t prev = ip[-1];
-        (void)prev;
-    }
-    if (vm->nframes >= vm->recursion_limit) return recursion_error(vm);
-    Frame *fr = &vm->frames[vm->nframes++];
-    *fr = g->frame;
-    fr->entry = 1;
-    fr->saved_top = vm->sp_top;
-    fr->handled = vm->handled;
-    vm->handled = g->exc_state;
-    g->state = GEN_RUNNING;
+    Frame *fr = enter_frame(vm, g, 1);
+    if (!fr) return VNULL;
     /* The delegate (if any) sits at TOS: give it the chance to handle the exception. */
     Value *tos = fr->sp - 1;
     if (fr->sp > fr->slots + fr->code->nlocals) {
@@ -167,6 +160,7 @@ Value gen_throw_into(VM *vm, Gen *g, Value exc, bool *returned) {
                         r = vm_call1(vm, th, exc);
                         handled = true;
                         if (r) {
+                            vm->yield_leaf = g;   /* the delegate is not a generator: resume here */
                             g->frame = *fr;
                             g->frame.sp[-1] = d;
                             g->state = GEN_SUSPENDED;
@@ -201,6 +195,54 @@ Value gen_throw_into(VM *vm, Gen *g, Value exc, bool *returned) {
     Value v = vm_interpret(vm);   /* starts on the error path since vm->exc is set */
     if (v && !vm->yielded) *returned = true;
     return v;
+}
+
+/* ---- resuming the innermost generator of an await chain (O(1) task resume) ----
+ * A task suspended deep in `await` chains is resumed at the generator that actually yielded
+ * (vm->yield_leaf when the task's step ended), not at its outer coroutine: sending into the
+ * outer one would only pass the value down the chain, one SEND per level. The generators
+ * above the leaf stay suspended in their SEND loops; when the leaf finishes, each awaiter in
+ * turn continues exactly where SEND would have gone on (gen_finish_delegate). */
+
+/* The generator suspended in an await/yield from on g, or NULL. */
+Gen *gen_awaiter(Gen *g) {
+    Gen *p = g->awaiter;
+    if (!p || p->state != GEN_SUSPENDED || p->frame.sp <= p->slots) return NULL;
+    return p->frame.sp[-1] == v_from_obj(g) ? p : NULL;
+}
+
+/* p's delegate finished outside p's frame with result r (VNULL: with the exception in
+ * vm->exc): continue p as its SEND would have, storing r or raising at the await. */
+Value gen_finish_delegate(VM *vm, Gen *p, Value r, bool *returned) {
+    *returned = false;
+    Value exc = r ? VNULL : vm->exc;
+    vm->exc = VNULL;
+    Frame *fr = enter_frame(vm, p, 1);
+    if (!fr) return VNULL;
+    if (exc) {
+        vm->exc = exc;   /* the error path reports it at the await, as a throw() would */
+    } else {
+        uint32_t *send = fr->code->code + INSTR_ARG(*fr->ip);   /* ip: the SEND loop's JUMP */
+        fr->sp[-1] = r;
+        fr->ip = fr->code->code + INSTR_ARG(*send);
+    }
+    Value v = vm_interpret(vm);
+    if (v && !vm->yielded) *returned = true;
+    return v;
+}
+
+/* The exception being handled, as sys.exc_info() sees it: a generator that handles none
+ * inherits its caller's, and a leaf resumed directly inherits its suspended awaiters'. */
+Value vm_handled(VM *vm) {
+    if (vm->handled && vm->handled != vm->none) return vm->handled;
+    for (int32_t i = vm->nframes - 1; i >= 0; i--) {
+        Frame *f = &vm->frames[i];
+        if (!f->gen) continue;
+        for (Gen *p = gen_awaiter(f->gen); p; p = gen_awaiter(p))
+            if (p->exc_state && p->exc_state != vm->none) return p->exc_state;
+        if (f->handled && f->handled != vm->none) return f->handled;
+    }
+    return VNULL;
 }
 
 Value gen_throw(VM *vm, Value gv, Value exc) {

@@ -21,4 +21,8 @@ Value type_new_heap(VM *vm, Type *meta, Value name, Value bases, Dict *ns);
  * pushed as the result of the pending yield (ignored for a fresh generator). Returns -1 when
  * the generator cannot be resumed (exception set). */
 int gen_push_frame(VM *vm, struct Gen *g, Value sent, int entry);
+/* O(1) resume of await chains (gen.c): the generator awaiting g (NULL if none), and continuing
+ * that awaiter after its delegate finished with r (VNULL: raised vm->exc). */
+struct Gen *gen_awaiter(struct Gen *g);
+Value gen_finish_delegate(VM *vm, struct Gen *p, Value r, bool *returned);
 #endif

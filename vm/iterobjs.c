@@ -122,12 +122,12 @@ Value tuple_iter_new(VM *vm, Value tuple) {
     return v_from_obj(it);
 }
 
-Value range_iter_new(VM *vm, Value range) {
+/* long_name: CPython would use its longrange_iterator here (its C long bounds, not ours) */
+Value range_iter_new(VM *vm, Value range, bool long_name) {
     Range *r = (Range *)range;
     int64_t last = r->len ? (int64_t)((uint64_t)r->start + (uint64_t)(r->len - 1) * (uint64_t)r->step) : 0;
     bool small = smallint_fits(r->start) && smallint_fits(last);
-    Type *t = vm->t_range_iterator;
-    if (!small) t = (Type *)dict_get_cstr(vm, vm->hidden, "__aspen_long__");
+    Type *t = long_name ? (Type *)dict_get_cstr(vm, vm->hidden, "__aspen_long__") : vm->t_range_iterator;
     It *it = it_alloc(vm, t, small ? range_next : longrange_next);
     if (!it) return VNULL;
     it->i = r->start;

@@ -295,11 +295,22 @@ Value vm_unaryop(VM *vm, int op, Value a) {
 
 /* ---- attributes ---- */
 
-static Dict **instance_dict_slot(VM *vm, Value obj) {
+/* Instances of subclasses of str, tuple and bytes keep their dict in the word after their
+ * items (their allocators reserve it), since the items' length varies per object. */
+Dict **var_dict_slot(VM *vm, Obj *o) {
+    Type *l = o->type->layout;
+    size_t end;
+    if (l == vm->t_str) end = sizeof(Str) + (size_t)((Str *)o)->len + 1;
+    else if (l == vm->t_tuple) end = sizeof(Tuple) + (size_t)((Tuple *)o)->n * sizeof(Value);
+    else end = (size_t)(((Bytes *)o)->data - (uint8_t *)o) + (size_t)((Bytes *)o)->n + 1;
+    return (Dict **)((char *)o + ((end + 7) & ~(size_t)7));
+}
+
+Dict **instance_dict_slot(VM *vm, Value obj) {
     if (v_is_int(obj)) return NULL;
     Type *t = type_of(vm, obj);
-    if (!t->dictoffset) return NULL;
-    return (Dict **)((char *)obj + t->dictoffset);
+    if (t->dictoffset) return (Dict **)((char *)obj + t->dictoffset);
+    return (t->flags & TF_VARDICT) ? var_dict_slot(vm, (Obj *)obj) : NULL;
 }
 
 static bool is_data_descriptor(VM *vm, Value d) {

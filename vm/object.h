@@ -26,7 +26,8 @@ enum {
     TF_EXCEPTION = 1 << 2,    /* BaseException or a subclass */
     TF_HAS_GETATTR = 1 << 3,  /* defines __getattr__ (fallback lookup) */
     TF_ABSTRACT_NEW = 1 << 4, /* cannot be instantiated directly */
-    TF_VARSIZE = 1 << 5,      /* items inline after the header (tuple, str, int, bytes): no room for a dict slot */
+    TF_VARSIZE = 1 << 5,      /* items inline after the header (tuple, str, bytes): no fixed dict slot */
+    TF_VARDICT = 1 << 6,      /* subclass of a TF_VARSIZE type: the dict slot follows the items */
 };
 
 typedef struct Type {

@@ -99,7 +99,12 @@
     X(PRINT_EXPR, -1, "REPL: print repr of TOS unless None, set _") \
     X(SETUP_ANNOTATIONS, 0, "ensure __annotations__ exists in the namespace") \
     X(RETURN_GENERATOR, 0, "(unused)") \
-    X(LOAD_BUILD_CLASS, 1, "push __build_class__")
+    X(LOAD_BUILD_CLASS, 1, "push __build_class__") \
+    X(LOAD_FAST_ATTR, 1, "run time only: LOAD_FAST arg fused with the LOAD_ATTR that follows it") \
+    X(LOAD_FAST_METHOD, 2, "run time only: LOAD_FAST arg fused with the LOAD_METHOD that follows it") \
+    X(LOAD_FAST_STORE_ATTR, -1, "run time only: LOAD_FAST arg fused with the STORE_ATTR that follows it") \
+    X(COPY_ATTR, 1, "run time only: COPY 1 fused with the LOAD_ATTR that follows it") \
+    X(SWAP_STORE_ATTR, -2, "run time only: SWAP 2 fused with the STORE_ATTR that follows it")
 
 typedef enum {
 #define X(name, eff, doc) OP_##name,

@@ -457,7 +457,11 @@ static Value bigit_hint(VM *vm, Value *args, int nargs, Value kwnames) { return 
 
 static Value r_iter(VM *vm, Value *args, int nargs, Value kwnames) {
     Range *r = R;
-    if (!is_big(r)) return range_iter_new(vm, args[0]);
+    /* CPython 3.11 range_iter: the C long version unless stop + step could overflow */
+    if (!is_big(r)) {
+        bool over = r->len && (r->step > 0 ? r->stop > INT64_MAX - (r->step - 1) : r->stop < INT64_MIN + (-1 - r->step));
+        return range_iter_new(vm, args[0], over);
+    }
     return bigit_new(vm, BIG(r)->start, BIG(r)->step, BIG(r)->len);
 }
 
@@ -469,7 +473,9 @@ static Value r_reversed(VM *vm, Value *args, int nargs, Value kwnames) {
         Value rev = range_new(vm, last, last, -r->step);
         if (!rev) return VNULL;
         ((Range *)rev)->len = r->len;
-        return range_iter_new(vm, rev);
+        /* CPython 3.11 range_reverse: the C long version unless start - step overflows */
+        bool over = r->step > 0 ? r->start < INT64_MIN + r->step : r->start > INT64_MAX + r->step;
+        return range_iter_new(vm, rev, over);
     }
     Value len = f_len(vm, r), step = f_step(vm, r), start = f_start(vm, r);
     Value last = len && step && start ? sub(vm, len, v_from_int(1)) : VNULL;

@@ -109,7 +109,8 @@ int64_t str_cp_offset(Str *s, int64_t cpidx) {
 
 Str *str_alloc(VM *vm, Type *cls, size_t n) {
     if (n > ((size_t)1 << 40)) { vm_nomem(vm); return NULL; }
-    Str *s = gc_alloc(vm, cls ? cls : vm->t_str, sizeof(Str) + n + 1);
+    cls = cls ? cls : vm->t_str;
+    Str *s = gc_alloc(vm, cls, sizeof(Str) + n + 1 + var_dict_extra(cls));
     if (!s) return NULL;
     s->len = (int64_t)n;
     s->data[n] = 0;

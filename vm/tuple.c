@@ -14,7 +14,7 @@ static void tuple_trace(GC *gc, Obj *o) {
 
 static Value alloc_tuple(VM *vm, Type *cls, int64_t n) {
     if (n < 0 || n > ((int64_t)1 << 40)) return vm_nomem(vm);
-    Tuple *t = gc_alloc(vm, cls, sizeof(Tuple) + (size_t)n * sizeof(Value));
+    Tuple *t = gc_alloc(vm, cls, sizeof(Tuple) + (size_t)n * sizeof(Value) + var_dict_extra(cls));
     if (!t) return VNULL;
     t->n = n;
     for (int64_t i = 0; i < n; i++) t->items[i] = vm->none;

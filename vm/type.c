@@ -214,16 +214,17 @@ static Value c3_mro(VM *vm, Type *t, Value bases) {
 
 static Value idict_get(VM *vm, Value *a, int n, Value k) {
     Type *t = type_of(vm, a[0]);
-    if (!t->dictoffset) return vm_raise(vm, vm->e_AttributeError, "'%s' object has no attribute '__dict__'", t->name);
-    Dict **slot = (Dict **)((char *)a[0] + t->dictoffset);
+    Dict **slot = instance_dict_slot(vm, a[0]);
+    if (!slot) return vm_raise(vm, vm->e_AttributeError, "'%s' object has no attribute '__dict__'", t->name);
     if (!*slot) *slot = dict_new(vm);
     return v_from_obj(*slot);
 }
 static Value idict_set(VM *vm, Value *a, int n, Value k) {
-    Type *t = type_of(vm, a[0]);
+    Dict **slot = instance_dict_slot(vm, a[0]);
+    if (!slot) return vm_raise(vm, vm->e_AttributeError, "'%s' object has no attribute '__dict__'", type_name(vm, a[0]));
     if (n < 2 || !isinst(vm, a[1], vm->t_dict))
         return vm_raise(vm, vm->e_TypeError, "__dict__ must be set to a dictionary, not a '%s'", n < 2 ? "NoneType" : type_name(vm, a[1]));
-    *(Dict **)((char *)a[0] + t->dictoffset) = (Dict *)a[1];
+    *slot = (Dict *)a[1];
     return vm->none;
 }
 static Value iweakref_get(VM *vm, Value *a, int n, Value k) { return vm->none; }
@@ -300,14 +301,15 @@ Value type_new_heap(VM *vm, Type *meta, Value name, Value bases, Dict *ns) {
             Type *bt = (Type *)as_tuple(bases)->items[i];
             if (bt->dictoffset) { t->dictoffset = bt->dictoffset; bs = bt->size > bs ? bt->size : bs; }
         }
-        /* variable-size layouts keep items where the dict slot would go: no instance dict
-         * (CPython uses a negative offset; attributes on such subclass instances are a gap) */
-        if (!t->dictoffset && !(layout->flags & TF_VARSIZE)) { t->dictoffset = (int32_t)layout->size; bs = layout->size + sizeof(Value); }
+        /* variable-size layouts keep items where the dict slot would go: theirs follows the
+         * items (CPython's negative tp_dictoffset) */
+        if (!t->dictoffset && (layout->flags & TF_VARSIZE)) t->flags |= TF_VARDICT;
+        else if (!t->dictoffset) { t->dictoffset = (int32_t)layout->size; bs = layout->size + sizeof(Value); }
         t->size = bs;
     }
     Value mro = c3_mro(vm, t, bases);
     if (!mro) return VNULL;
-    bool adds_dict = t->dictoffset && !base->dictoffset;
+    bool adds_dict = (t->dictoffset || (t->flags & TF_VARDICT)) && !(base->dictoffset || (base->flags & TF_VARDICT));
     if (adds_dict && !dict_get_str(ns, vm->s___dict__)) {
         dict_set(vm, ns, vm->s___dict__, instance_dict_descr(vm));
         dict_set(vm, ns, vm->s___weakref__, instance_weakref_descr(vm));

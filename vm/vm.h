@@ -103,6 +103,7 @@ struct VM {
     int32_t raising;           /* inside vm_raise: building the exception must not re-trip depth checks */
     Value *sp_top;             /* above every live value-stack slot: where C callers push */
     int32_t yielded;           /* the last entry frame ended by yielding, not returning */
+    struct Gen *yield_leaf;    /* the innermost generator of the last yield (see gen_resume_leaf) */
 
     Value exc;                 /* the exception being raised, or VNULL */
     Value handled;             /* the exception being handled (sys.exc_info()), or VNULL */
@@ -340,7 +341,7 @@ bool dict_next(Dict *d, int64_t *pos, Value *key, Value *value);  /* iteration *
 int dict_update(VM *vm, Dict *d, Value other);
 Value dict_copy(VM *vm, Dict *d);
 /* The leading fields of vm/dict.c's struct Dict, in the same order, so hot paths can read the
- * version and try an entry-number hint inline. Only dict.c writes them. */
+ * version and try an entry-number hint inline. Only dict.c and dict_hint_store write them. */
 typedef struct { int64_t hash; Value key, value; } DictEntry;
 typedef struct { Obj head; uint64_t version; int64_t used, nentries, size; int32_t *index; DictEntry *entries; } DictHead;
 static inline uint64_t dict_version(Dict *d) { return ((DictHead *)d)->version; }
@@ -349,6 +350,25 @@ static inline Value dict_hint_hit(Dict *d, Value interned, int32_t hint) {
     DictHead *h = (DictHead *)d;
     if (hint >= 0 && hint < h->nentries && h->entries[hint].key == interned) return h->entries[hint].value;
     return VNULL;
+}
+/* The write twin of dict_hint_hit: replaces the value of an existing key in place, as
+ * dict_set would (the version moves on). False when the hint misses. */
+static inline bool dict_hint_store(Dict *d, Value interned, int32_t hint, Value v) {
+    DictHead *h = (DictHead *)d;
+    if ((uint32_t)hint >= (uint64_t)h->nentries || h->entries[hint].key != interned) return false;
+    h->entries[hint].value = v;
+    h->version++;
+    return true;
+}
+/* True when the interned str is certainly not a key of d: its first probe slot is empty.
+ * False means "maybe": ask dict_get_str. (Proving a method is not shadowed by an instance
+ * attribute on every call costs a probe, not a lookup.) */
+static inline bool dict_str_surely_absent(Dict *d, Value interned) {
+    DictHead *h = (DictHead *)d;
+    Str *s = (Str *)interned;
+    if (!h->size) return true;
+    if (!(s->head.aux & 1)) return false;
+    return h->index[(uint64_t)s->hash & (uint64_t)(h->size - 1)] == -1;
 }
 void dict_clear(Dict *d);
 
@@ -363,6 +383,10 @@ bool set_next(Value set, int64_t *pos, Value *key);
 Value func_new(VM *vm, Code *code, Dict *globals, Value qualname);
 Value gen_new(VM *vm, Func *f, Value *args_slots, int kind);
 Value gen_send(VM *vm, Value gen, Value v, bool *returned);   /* returned: StopIteration-like */
+Value vm_handled(VM *vm);
+Dict **instance_dict_slot(VM *vm, Value obj);   /* the instance's __dict__ slot, or NULL */
+Dict **var_dict_slot(VM *vm, Obj *o);           /* ... of a TF_VARDICT instance */
+static inline size_t var_dict_extra(Type *cls) { return (cls->flags & TF_VARDICT) ? 8 + sizeof(Dict *) : 0; }   /* the exception sys.exc_info() reports, or VNULL */
 Value gen_throw(VM *vm, Value gen, Value exc);
 Value gen_close(VM *vm, Value gen);
 Value vm_interpret(VM *vm);                           /* run frames until an entry frame ends */

@@ -64,6 +64,7 @@ enum { FK_FUTURE, FK_TASK, FK_SLEEP, FK_WAITER };
 typedef struct Task {
     Future fut;
     Value coro;
+    struct Gen *leaf;         /* where the coroutine last yielded: the next step resumes there */
     Value name;               /* str, or VNULL until first asked (lazy "Task-N") */
     Value waiter;             /* fut_waiter: the future the coroutine waits on */
     Value wake;               /* queued: the future that woke us (VNULL: plain step) */

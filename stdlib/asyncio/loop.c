@@ -473,6 +473,13 @@ static int run_entry(VM *vm, Loop *l, QNode *n) {
 
 int task_fatal(VM *vm) { return -1; }   /* the exception stays set; run_entry sees it */
 
+/* A spent step budget ends the loop at once, even when a task caught it as its own error:
+ * nothing else may run (no other task, no callback, no cleanup) */
+static int budget_stop(VM *vm) {
+    if (!vm->exc) vm_raise(vm, vm->e_RuntimeError, "step budget exhausted");
+    return -1;
+}
+
 static int run_once(VM *vm, Loop *l) {
     if (take_interrupt(vm, l) < 0) return -1;
     TimerHeap *th = &l->timers;
@@ -483,6 +490,13 @@ static int run_once(VM *vm, Loop *l) {
     else if (th->n) {
         timeout = th->items[0].when - clock_now_ns(vm);
         if (timeout < 0) timeout = 0;
+    }
+    if (timeout < 0 && l->nfds == 0 && vm->config.step_budget) {
+        /* nothing can ever wake this loop: CPython would block forever, but a VM with a step
+         * budget runs untrusted code that must not hang its host, so the budget is spent */
+        vm->config.step_budget = 0;
+        vm->budget_spent = 1;
+        return budget_stop(vm);
     }
     if (timeout != 0 || l->nfds > 0) loop_poll(vm, l, timeout);
     if (take_interrupt(vm, l) < 0) return -1;
@@ -499,6 +513,7 @@ static int run_once(VM *vm, Loop *l) {
         QNode *n = rq_pop(&l->ready);
         if (!n) break;
         if (run_entry(vm, l, n) < 0) return -1;
+        if (vm->budget_spent) return budget_stop(vm);
     }
     return 0;
 }

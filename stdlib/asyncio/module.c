@@ -262,7 +262,7 @@ static Value m_run(VM *vm, Value *a, int n, Value k) {
     if (err) ((Future *)task)->log_tb = 0;   /* the error propagates: it is retrieved */
     bool interrupted = l->interrupted > 0;
     l->main_task = VNULL;
-    if (cancel_all(vm, l) < 0) { if (!err) err = vm->exc; vm_clear_exc(vm); }
+    if (!vm->budget_spent && cancel_all(vm, l) < 0) { if (!err) err = vm->exc; vm_clear_exc(vm); }
     st->event_loop = vm->none;
     loop_close(vm, l);
     if (err) {

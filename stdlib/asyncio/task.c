@@ -10,6 +10,7 @@ static void task_trace(GC *gc, Obj *o) {
     Task *t = (Task *)o;
     future_trace(gc, o);   /* a Task starts with its Future */
     gc_mark(gc, t->coro);
+    gc_mark_obj(gc, t->leaf);
     gc_mark(gc, t->name);
     gc_mark(gc, t->waiter);
     gc_mark(gc, t->wake);
@@ -240,6 +241,20 @@ static Value generic_resume(VM *vm, Value coro, Value exc, bool *returned) {
     return VNULL;
 }
 
+/* Resume the task's coroutine at the innermost generator of its await chain, where it last
+ * yielded; each awaiter above continues once its delegate finishes (gen.c explains why). */
+static Value resume_chain(VM *vm, Task *t, Value exc, bool *ret) {
+    Gen *root = (Gen *)t->coro;
+    Gen *g = t->leaf && t->leaf->state == GEN_SUSPENDED ? t->leaf : root;
+    t->leaf = NULL;
+    vm->yield_leaf = NULL;
+    Value r = exc ? gen_throw_into(vm, g, exc, ret) : gen_send(vm, v_from_obj(g), vm->none, ret);
+    for (Gen *p; g != root && !(r && !*ret) && (p = gen_awaiter(g)); g = p)
+        r = gen_finish_delegate(vm, p, r, ret);
+    if (r && !*ret) t->leaf = vm->yield_leaf;
+    return r;
+}
+
 /* One step: returns -1 only when a KeyboardInterrupt or SystemExit must leave the loop. */
 static int task_step(VM *vm, Task *t, Value exc) {
     Loop *l = (Loop *)t->fut.loop;
@@ -257,8 +272,7 @@ static int task_step(VM *vm, Task *t, Value exc) {
     Value r;
     Type *ct = type_of(vm, t->coro);
     if (ct == vm->t_coroutine || ct == vm->t_generator) {
-        Gen *g = (Gen *)t->coro;
-        r = exc ? gen_throw_into(vm, g, exc, &ret) : gen_send(vm, t->coro, vm->none, &ret);
+        r = resume_chain(vm, t, exc, &ret);
     } else {
         r = generic_resume(vm, t->coro, exc, &ret);
     }

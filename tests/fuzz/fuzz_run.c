@@ -15,6 +15,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     memset(&cfg, 0, sizeof cfg);
     cfg.step_budget = 20000;
     cfg.memory_limit = 64u << 20;
+    cfg.virtual_time = 1;   /* sleeps (and time.sleep) must not stall the fuzzer: the budget counts no waiting */
     VM *vm = vm_new(&cfg);
     if (!vm) return 0;
     int here;

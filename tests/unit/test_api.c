@@ -260,6 +260,36 @@ Test(api, step_budget_stops_runaway_scripts) {
     asp_free(vm);
 }
 
+Test(api, step_budget_ends_a_deadlocked_event_loop) {
+    /* four getters wait on a queue that never gets items: CPython blocks forever; a budgeted
+     * VM gives its host ASP_BUDGET instead of hanging */
+    AspConfig cfg = {0};
+    cfg.step_budget = 100000;
+    AspVM *vm = asp_new(&cfg);
+    cr_assert_not_null(vm);
+    AspResult r = asp_run_string(vm,
+        "import asyncio\n"
+        "async def main():\n"
+        "    q = asyncio.Queue()\n"
+        "    await asyncio.gather(*(q.get() for _ in range(4)))\n"
+        "asyncio.run(main())\n", NULL);
+    cr_assert_eq(r, ASP_BUDGET, "got %d: %s", r, asp_error_message(vm));
+    cr_assert(strstr(asp_error_message(vm), "step budget exhausted"));
+    /* a task spinning forever spends the budget; its sibling must not run on unbudgeted */
+    r = asp_run_string(vm,
+        "import asyncio\n"
+        "async def spin():\n"
+        "    while True: pass\n"
+        "async def main():\n"
+        "    await asyncio.gather(spin(), spin())\n"
+        "asyncio.run(main())\n", NULL);
+    cr_assert_eq(r, ASP_BUDGET, "got %d: %s", r, asp_error_message(vm));
+    /* and the next entry can catch exceptions again */
+    run_ok(vm, "try:\n    1 / 0\nexcept ZeroDivisionError:\n    caught = 7\n");
+    cr_assert_eq(global_int(vm, "caught"), 7);
+    asp_free(vm);
+}
+
 Test(api, syntax_errors) {
     AspVM *vm = new_vm();
     AspResult r = asp_run_string(vm, "x = 1\nif x\n    pass\n", "bad.as");

@@ -509,6 +509,8 @@ static const ErrorCase error_cases[] = {
     { "x = \"abc", "SyntaxError", "unterminated string literal (detected at line 1)", 1, 5 },
     { "x = \"\"\"abc\n", "SyntaxError", "unterminated triple-quoted string literal (detected at line 1)", 1, 5 },
     { "f(", "SyntaxError", "'(' was never closed", 1, 2 },
+    { "def f(:\n    pass\n", "SyntaxError", "invalid syntax", 1, 7 },
+    { "x = [1,\n2 3\n", "SyntaxError", "'[' was never closed", 1, 5 },
     { "x = )", "SyntaxError", "unmatched ')'", 1, 5 },
     { "(1]", "SyntaxError", "closing parenthesis ']' does not match opening parenthesis '('", 1, 3 },
     { "x = 1abc", "SyntaxError", "invalid decimal literal", 1, 5 },
