@@ -87,11 +87,15 @@ typedef struct Gen {
     uint8_t running_async;    /* async generator: an asend/athrow is in flight */
     Frame frame;              /* saved frame record while suspended */
     struct Gen *awaiter;      /* the generator whose await/yield from last delegated to this one */
-    Value name, qualname;
-    Value finalizer_hook;     /* async generators: reserved */
     Value exc_state;          /* the exception its frame is handling while suspended (sys.exc_info) */
     int32_t nslots;
     Value slots[];            /* locals + value stack */
 } Gen;
+
+/* __name__/__qualname__ are the function's: a generator keeps its function alive anyway, so
+ * copying the two names into every generator (there can be 100,000s of suspended
+ * coroutines) would only cost memory. They are read-only on generators here. */
+static inline Value gen_name(const Gen *g) { return g->frame.func->name; }
+static inline Value gen_qualname(const Gen *g) { return g->frame.func->qualname; }
 
 #endif

@@ -14,9 +14,6 @@ static void gen_trace(GC *gc, Obj *o) {
     gc_mark_obj(gc, g->frame.locals_dict);
     gc_mark(gc, g->frame.handled);
     gc_mark_obj(gc, g->awaiter);
-    gc_mark(gc, g->name);
-    gc_mark(gc, g->qualname);
-    gc_mark(gc, g->finalizer_hook);
     gc_mark(gc, g->exc_state);
     /* a suspended generator's live slots end at its saved sp; a running one's frame record is
      * stale (the live one is in the frame array), so scan all its slots conservatively */
@@ -41,8 +38,6 @@ Value gen_new(VM *vm, Func *f, Value *slots, int kind) {
     g->frame.sp = g->slots + c->nlocals;
     g->frame.ip = c->code;
     g->frame.gen = g;
-    g->name = f->name;
-    g->qualname = f->qualname;
     g->state = GEN_CREATED;
     return v_from_obj(g);
 }
@@ -314,10 +309,10 @@ static Value gen_throw_m(VM *vm, Value *a, int n, Value k) {
 static Value gen_close_m(VM *vm, Value *a, int n, Value k) { return gen_close(vm, a[0]); }
 static Value gen_repr_m(VM *vm, Value *a, int n, Value k) {
     Gen *g = (Gen *)a[0];
-    return str_printf(vm, "<%s object %s at %p>", kind_name(g), str_cstr(g->qualname), (void *)a[0]);
+    return str_printf(vm, "<%s object %s at %p>", kind_name(g), str_cstr(gen_qualname(g)), (void *)a[0]);
 }
-static Value gen_name_m(VM *vm, Value *a, int n, Value k) { return ((Gen *)a[0])->name; }
-static Value gen_qualname_m(VM *vm, Value *a, int n, Value k) { return ((Gen *)a[0])->qualname; }
+static Value gen_name_m(VM *vm, Value *a, int n, Value k) { return gen_name((Gen *)a[0]); }
+static Value gen_qualname_m(VM *vm, Value *a, int n, Value k) { return gen_qualname((Gen *)a[0]); }
 static Value gen_running_m(VM *vm, Value *a, int n, Value k) { return vm_bool(vm, ((Gen *)a[0])->state == GEN_RUNNING); }
 static Value gen_suspended_m(VM *vm, Value *a, int n, Value k) { return vm_bool(vm, ((Gen *)a[0])->state == GEN_SUSPENDED); }
 static Value gen_frame_m(VM *vm, Value *a, int n, Value k) { return ((Gen *)a[0])->state == GEN_CLOSED ? vm->none : vm->true_; }

@@ -30,6 +30,16 @@ void timers_compact(TimerHeap *h, bool (*dead)(Obj *obj, void *ctx), void *ctx);
 void timers_trace(GC *gc, TimerHeap *h);
 void timers_free(TimerHeap *h);
 
+/* ---- waiter FIFOs: a ring of values in malloc'd memory (ring.c) ----
+ * cap is 0 or a power of two, so positions wrap with a mask. The owner traces and frees it. */
+typedef struct VRing { Value *buf; int64_t head, n, cap; } VRing;
+
+int ring_push(VM *vm, VRing *r, Value v);      /* -1: MemoryError raised */
+Value ring_pop(VRing *r);                      /* n must be > 0 */
+static inline Value ring_at(const VRing *r, int64_t i) { return r->buf[(r->head + i) & (r->cap - 1)]; }
+void ring_remove(VRing *r, Value v);           /* if present; keeps the others' order */
+void ring_trace(GC *gc, VRing *r);
+
 /* ---- Future / Task ---- */
 enum { FUT_PENDING, FUT_CANCELLED, FUT_FINISHED };
 
@@ -46,8 +56,10 @@ typedef struct Future {
     uint8_t blocking;         /* _asyncio_future_blocking */
     uint8_t kind;             /* FK_* */
     uint8_t multi;            /* callbacks is a list */
+    uint8_t mark;             /* gather(): already among the children of the call in progress */
+    uint8_t aux;              /* waiter records (waiter.c): which operation */
 } Future;
-enum { FK_FUTURE, FK_TASK, FK_SLEEP };
+enum { FK_FUTURE, FK_TASK, FK_SLEEP, FK_WAITER };
 
 typedef struct Task {
     Future fut;
@@ -58,7 +70,7 @@ typedef struct Task {
     Value wake;               /* queued: the future that woke us (VNULL: plain step) */
     Value step_exc;           /* queued: an exception to throw in (bad yield) */
     struct Task *prev, *next; /* the loop's list of pending tasks (all_tasks) */
-    uint64_t number;          /* N of the default name */
+    uint32_t number;          /* N of the default name (32 bits: the record stays in its size class) */
     int32_t cancels;          /* cancelling() */
     uint8_t must_cancel, queued, sleep0, in_list, quiet;
 } Task;
@@ -100,6 +112,9 @@ struct Loop {
 typedef struct AState {
     Obj head;
     Type *t_future, *t_task, *t_sleep, *t_sleep0, *t_handle, *t_timerhandle, *t_loop;
+    Type *t_waiter, *t_lockwait, *t_semwait;   /* Event.wait()'s, Lock's and Semaphore's awaitables */
+    Type *t_lock, *t_semaphore;   /* the C bases (their subclasses may override acquire/release) */
+    Type *t_gather, *t_gnote; /* _GatheringFuture and its queued child notes (gather.c) */
     Value event_loop;         /* set_event_loop / get_event_loop's loop, or None */
     Value sleep0;             /* the singleton sleep(0) awaitable */
     Value stopiter;           /* a reusable StopIteration() for returns of None */
@@ -113,9 +128,19 @@ static inline AState *astate(VM *vm) { return (AState *)vm->asyncio_state; }
 void future_types_init(VM *vm, AState *st);
 Value future_new(VM *vm, Value loop);
 bool is_future(VM *vm, Value v);              /* a Future or Task (or a subclass) */
-/* is_future, or sleep()'s awaitable: what a task can wait on without a callback object */
+/* The exact types with a plain Future's layout and cancel(): Future and the awaitables of
+ * sleep() and Event.wait(), which are their own waiter records. */
+static inline bool fut_plain(AState *st, Type *t) {
+    return t == st->t_future || t == st->t_sleep || t == st->t_waiter || t == st->t_lockwait ||
+           t == st->t_semwait;
+}
+/* is_future, or one of those awaitables: what a task can wait on without a callback object */
 static inline bool fut_like(VM *vm, Value v) {
-    return is_future(vm, v) || (v_is_obj(v) && ((Obj *)v)->type == astate(vm)->t_sleep);
+    if (!v_is_obj(v)) return false;
+    AState *st = astate(vm);
+    Type *t = ((Obj *)v)->type;
+    return t == st->t_sleep || t == st->t_waiter || t == st->t_lockwait || t == st->t_semwait ||
+           is_future(vm, v);
 }
 int future_set_result(VM *vm, Future *f, Value v);
 int future_set_exception(VM *vm, Future *f, Value exc);
@@ -162,6 +187,39 @@ void loop_call_exception_handler(VM *vm, Loop *l, Value context);  /* context: d
 void loop_report(VM *vm, Loop *l, const char *message, Value exc, const char *key, Value obj);
 void loop_close(VM *vm, Loop *l);
 
+/* ---- gather.c ---- */
+void gather_types_init(VM *vm, AState *st, Value module);  /* adds gather, _GatheringFuture */
+void gather_schedule(VM *vm, Loop *l, Value outer, Value child);   /* queue _done_callback(child) */
+int gather_note_run(VM *vm, QNode *n);        /* -1: KeyboardInterrupt/SystemExit */
+bool gather_is_task_note(VM *vm, Task *t);    /* a finished child Task queued as a note */
+
+/* ---- waiter.c: what Event and Lock share ---- */
+/* A primitive: its FIFO of waiter records and the loop it is bound to. */
+typedef struct Prim { Obj head; VRing waiters; Value loop; } Prim;
+/* A waiter record is a Future whose unused queue link holds its primitive (NULL: finished). */
+static inline Prim *waiter_prim(Future *w) { return (Prim *)w->q.qnext; }
+typedef Value (*AmSendFn)(VM *vm, Value self, Value sent, bool *done);
+Value prim_get_loop(VM *vm, Prim *p);         /* _LoopBoundMixin._get_loop() */
+void prim_trace(GC *gc, Obj *o);
+void prim_finalize(Obj *o);
+Value waiter_new(VM *vm, Type *t, Prim *p, uint8_t op);
+Value waiter_enqueue(VM *vm, Future *w);      /* join the FIFO; returns w to block on */
+void waiter_leave(Future *w);                 /* leave the FIFO; the wait is finished */
+Value waiter_thrown(VM *vm, Value *a, int n); /* throw()'s arguments as an exception instance */
+Type *waiter_type(VM *vm, const char *qualname, AmSendFn step, NativeFn throw_fn, NativeFn close_fn);
+/* Waiter operations of Lock and Semaphore: acquire() (True), __aenter__ (None), a finished
+ * __aexit__ (None). */
+enum { WOP_ACQUIRE, WOP_AENTER, WOP_DONE };
+/* `async with`: __aenter__ awaits acquire() and __aexit__ calls release(), a subclass's own
+ * methods if it overrides them (release_fn is the base's, for the common case). */
+Value prim_aenter(VM *vm, Value self, Type *base, Type *wtype);
+Value prim_aexit(VM *vm, Value self, Type *base, Type *wtype, int (*release_fn)(VM *vm, Prim *p));
+
+/* ---- event.c, lock.c ---- */
+void event_types_init(VM *vm, AState *st, Value module);   /* adds Event */
+void lock_types_init(VM *vm, AState *st, Value module);    /* adds Lock */
+void semaphore_types_init(VM *vm, AState *st, Value module);   /* adds Semaphore */
+
 /* ---- queues.c ---- */
 void queue_types_init(VM *vm, Value module);   /* adds Queue and _queue_exceptions */
 
@@ -176,5 +234,6 @@ Value gen_throw_into(VM *vm, Gen *g, Value exc, bool *returned);
 
 Value future_am_send(VM *vm, Value self, Value sent, bool *done);
 void future_trace(GC *gc, Obj *o);   /* marks a Future's fields (Task and sleep reuse it) */
+void future_on_collect(VM *vm, Obj *o);   /* "exception was never retrieved" */
 
 #endif

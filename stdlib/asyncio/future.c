@@ -28,7 +28,7 @@ void future_trace(GC *gc, Obj *o) {
 }
 
 /* "Future exception was never retrieved", at collection as CPython's __del__ reports it. */
-static void future_on_collect(VM *vm, Obj *o) {
+void future_on_collect(VM *vm, Obj *o) {
     Future *f = (Future *)o;
     if (!f->log_tb || !f->exception || !f->loop) return;
     loop_report(vm, (Loop *)f->loop, f->kind == FK_TASK ? "Task exception was never retrieved"
@@ -60,6 +60,7 @@ static void schedule_callbacks(VM *vm, Future *f) {
             task_wake(vm, (Task *)cb, self);
             continue;
         }
+        if (v_is_obj(cb) && ((Obj *)cb)->type == astate(vm)->t_gather) { gather_schedule(vm, l, cb, self); continue; }
         Value args = tuple_pack(vm, 1, self);
         if (!args || !loop_call_soon(vm, l, cb, args)) vm_clear_exc(vm);
     }
@@ -173,6 +174,8 @@ static Value callbacks_info(VM *vm, Future *f) {
         Value cb = items[i];
         Value r;
         if (v_is_obj(cb) && ((Obj *)cb)->type == astate(vm)->t_task) r = str_from_cstr(vm, "Task.task_wakeup()");
+        else if (v_is_obj(cb) && ((Obj *)cb)->type == astate(vm)->t_gather)
+            r = str_from_cstr(vm, "gather.<locals>._done_callback() at asyncio/tasks.py:754");
         else r = callback_repr(vm, cb, vm->empty_tuple);
         if (!r) { sb_free(&sb); return VNULL; }
         sb_printf(&sb, "%s%s", str_cstr(r), i + 1 < n ? ", " : "");

@@ -3,7 +3,8 @@
 # also uses. Waiters are futures from the running loop; a waiter is resolved, never
 # "handed" a resource, so a cancelled waiter can always pass its wake-up on to the next one.
 
-from _asyncio import CancelledError, _get_running_loop
+from _asyncio import (CancelledError, _get_running_loop, Event as _CEvent, Lock as _CLock,
+                      Semaphore as _CSemaphore)
 
 
 class BrokenBarrierError(RuntimeError):
@@ -110,111 +111,32 @@ def _format_repr(obj, extra):
     return f'<{type(obj).__module__}.{type(obj).__qualname__} object at {id(obj):#x} [{extra}]>'
 
 
-class Lock(_ContextManagerMixin, _LoopBoundMixin):
-    """Primitive lock objects (FIFO-fair among waiters)."""
+class Lock(_CLock):
+    """Primitive lock objects (FIFO-fair among waiters).
 
-    def __init__(self):
-        self._waiters = None
-        self._locked = False
+    The state, the waiters, acquire()/release() and `async with` live in C (_asyncio.Lock):
+    a waiting task costs one small awaitable instead of a coroutine frame and a Future."""
 
     def __repr__(self):
         extra = 'locked' if self._locked else 'unlocked'
-        if self._waiters:
-            extra = f'{extra}, waiters:{len(self._waiters)}'
+        waiters = self._nwaiters()
+        if waiters:
+            extra = f'{extra}, waiters:{waiters}'
         return _format_repr(self, extra)
 
-    def locked(self):
-        """Return True if lock is acquired."""
-        return self._locked
 
-    def _all_waiters_cancelled(self):
-        if self._waiters is None:
-            return True
-        for w in self._waiters:
-            if not w.cancelled():
-                return False
-        return True
+class Event(_CEvent):
+    """A flag that tasks can wait for; set() wakes every waiter.
 
-    async def acquire(self):
-        """Acquire the lock, waiting in FIFO order if it is held."""
-        if not self._locked and self._all_waiters_cancelled():
-            self._locked = True
-            return True
-        if self._waiters is None:
-            self._waiters = _Deque()
-        fut = self._get_loop().create_future()
-        self._waiters.append(fut)
-        # Leave the queue before handling the cancellation, so that _wake_up_first()
-        # below cannot pick ourselves.
-        try:
-            try:
-                await fut
-            finally:
-                self._waiters.remove(fut)
-        except CancelledError:
-            if not self._locked:
-                self._wake_up_first()
-            raise
-        self._locked = True
-        return True
-
-    def release(self):
-        """Release the lock; wake the first waiter, if any."""
-        if self._locked:
-            self._locked = False
-            self._wake_up_first()
-        else:
-            raise RuntimeError('Lock is not acquired.')
-
-    def _wake_up_first(self):
-        if not self._waiters:
-            return
-        fut = self._waiters.first()
-        # A done waiter will run later and either take the lock or pass the wake-up on.
-        if not fut.done():
-            fut.set_result(True)
-
-
-class Event(_LoopBoundMixin):
-    """A flag that tasks can wait for; set() wakes every waiter."""
-
-    def __init__(self):
-        self._waiters = _Deque()
-        self._value = False
+    The flag, the waiters, set() and wait() live in C (_asyncio.Event): a waiting task costs
+    one small awaitable instead of a coroutine frame and a Future."""
 
     def __repr__(self):
         extra = 'set' if self._value else 'unset'
-        if self._waiters:
-            extra = f'{extra}, waiters:{len(self._waiters)}'
+        waiters = self._nwaiters()
+        if waiters:
+            extra = f'{extra}, waiters:{waiters}'
         return _format_repr(self, extra)
-
-    def is_set(self):
-        """Return True if and only if the internal flag is true."""
-        return self._value
-
-    def set(self):
-        """Set the flag and wake every waiter."""
-        if not self._value:
-            self._value = True
-            for fut in self._waiters:
-                if not fut.done():
-                    fut.set_result(True)
-
-    def clear(self):
-        """Reset the flag to false."""
-        self._value = False
-
-    async def wait(self):
-        """Block until the flag is true, then return True."""
-        if self._value:
-            return True
-        fut = self._get_loop().create_future()
-        self._waiters.append(fut)
-        try:
-            await fut
-            return True
-        finally:
-            self._waiters.remove(fut)
 
 
 class Condition(_ContextManagerMixin, _LoopBoundMixin):
@@ -285,68 +207,18 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
         self.notify(len(self._waiters))
 
 
-class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
-    """A counter that acquire() decrements, waiting in FIFO order while it is zero."""
+class Semaphore(_CSemaphore):
+    """A counter that acquire() decrements, waiting in FIFO order while it is zero.
 
-    def __init__(self, value=1):
-        if value < 0:
-            raise ValueError("Semaphore initial value must be >= 0")
-        self._waiters = None
-        self._value = value
+    The counter, the waiters, acquire()/release() and `async with` live in C
+    (_asyncio.Semaphore): a waiting task costs one small awaitable."""
 
     def __repr__(self):
         extra = 'locked' if self.locked() else f'unlocked, value:{self._value}'
-        if self._waiters:
-            extra = f'{extra}, waiters:{len(self._waiters)}'
+        waiters = self._nwaiters()
+        if waiters:
+            extra = f'{extra}, waiters:{waiters}'
         return _format_repr(self, extra)
-
-    def locked(self):
-        """Returns True if semaphore cannot be acquired immediately."""
-        if self._value == 0:
-            return True
-        if self._waiters:
-            for w in self._waiters:
-                if not w.cancelled():
-                    return True
-        return False
-
-    async def acquire(self):
-        """Decrement the counter, waiting while it is zero (or others wait first)."""
-        if not self.locked():
-            self._value -= 1
-            return True
-        if self._waiters is None:
-            self._waiters = _Deque()
-        fut = self._get_loop().create_future()
-        self._waiters.append(fut)
-        try:
-            try:
-                await fut
-            finally:
-                self._waiters.remove(fut)
-        except CancelledError:
-            # Woken (a permit was reserved for us) but cancelled: give the permit back.
-            if not fut.cancelled():
-                self._value += 1
-                self._wake_up_next()
-            raise
-        if self._value > 0:
-            self._wake_up_next()
-        return True
-
-    def release(self):
-        """Increment the counter and wake the next waiter."""
-        self._value += 1
-        self._wake_up_next()
-
-    def _wake_up_next(self):
-        if not self._waiters:
-            return
-        for fut in self._waiters:
-            if not fut.done():
-                self._value -= 1
-                fut.set_result(True)
-                return
 
 
 class BoundedSemaphore(Semaphore):

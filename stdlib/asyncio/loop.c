@@ -463,8 +463,10 @@ static int run_entry(VM *vm, Loop *l, QNode *n) {
     AState *st = astate(vm);
     Type *t = n->head.type;
     if (t == st->t_handle || t == st->t_timerhandle) return handle_run(vm, (Handle *)n);
+    if (t == st->t_gnote) return gather_note_run(vm, n);
     Future *f = (Future *)n;
     if (f->kind == FK_SLEEP) { f->q.qnext = NULL; sleep_fire(vm, (Sleep *)f); return 0; }
+    if (f->state != FUT_PENDING && gather_is_task_note(vm, (Task *)f)) return gather_note_run(vm, n);
     task_run(vm, (Task *)f);
     return vm->exc ? -1 : 0;
 }

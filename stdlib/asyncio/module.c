@@ -11,7 +11,9 @@ static void state_trace(GC *gc, Obj *o) {
     AState *st = (AState *)o;
     gc_mark_obj(gc, st->t_future); gc_mark_obj(gc, st->t_task); gc_mark_obj(gc, st->t_sleep);
     gc_mark_obj(gc, st->t_sleep0); gc_mark_obj(gc, st->t_handle); gc_mark_obj(gc, st->t_timerhandle);
-    gc_mark_obj(gc, st->t_loop);
+    gc_mark_obj(gc, st->t_loop); gc_mark_obj(gc, st->t_waiter); gc_mark_obj(gc, st->t_lockwait);
+    gc_mark_obj(gc, st->t_semwait); gc_mark_obj(gc, st->t_lock); gc_mark_obj(gc, st->t_semaphore);
+    gc_mark_obj(gc, st->t_gather); gc_mark_obj(gc, st->t_gnote);
     gc_mark(gc, st->event_loop);
     gc_mark(gc, st->sleep0);
     gc_mark(gc, st->stopiter);
@@ -26,7 +28,7 @@ static void coro_on_collect(VM *vm, Obj *o) {
     fflush(stdout);
     fprintf(stderr, "sys:1: RuntimeWarning: coroutine '%s' was never awaited\n"
                     "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
-            str_cstr(g->qualname));
+            str_cstr(gen_qualname(g)));
 }
 
 /* Installs the hook; the VM should call this at start-up (coroutines created before it is
@@ -318,5 +320,9 @@ Value asyncio_native_init(VM *vm) {
     module_add_fn(vm, m, "sleep", asyncio_sleep);
     module_add_fn(vm, m, "run", m_run);
     queue_types_init(vm, m);
+    event_types_init(vm, st, m);
+    lock_types_init(vm, st, m);
+    semaphore_types_init(vm, st, m);
+    gather_types_init(vm, st, m);
     return m;
 }

@@ -7,41 +7,6 @@
  * over once by _asyncio._queue_exceptions(). */
 #include "stdlib/asyncio/asyncio.h"
 
-/* cap is 0 or a power of two, so positions wrap with a mask */
-typedef struct VRing { Value *buf; int64_t head, n, cap; } VRing;
-
-static int ring_push(VM *vm, VRing *r, Value v) {
-    if (r->n == r->cap) {
-        int64_t nc = r->cap ? r->cap * 2 : 8;
-        Value *nb = malloc((size_t)nc * sizeof(Value));
-        if (!nb) { vm_raise(vm, vm->e_MemoryError, "%s", ""); return -1; }
-        for (int64_t i = 0; i < r->n; i++) nb[i] = r->buf[(r->head + i) & (r->cap - 1)];
-        free(r->buf);
-        r->buf = nb; r->head = 0; r->cap = nc;
-    }
-    r->buf[(r->head + r->n) & (r->cap - 1)] = v;
-    r->n++;
-    return 0;
-}
-static Value ring_pop(VRing *r) {
-    Value v = r->buf[r->head];
-    r->buf[r->head] = VNULL;
-    r->head = (r->head + 1) & (r->cap - 1);
-    r->n--;
-    return v;
-}
-static Value ring_at(VRing *r, int64_t i) { return r->buf[(r->head + i) & (r->cap - 1)]; }
-/* Remove v if present (a cancelled waiter); keeps the order of the others. */
-static void ring_remove(VRing *r, Value v) {
-    int64_t i = 0;
-    while (i < r->n && ring_at(r, i) != v) i++;
-    if (i == r->n) return;
-    for (; i + 1 < r->n; i++) r->buf[(r->head + i) & (r->cap - 1)] = ring_at(r, i + 1);
-    r->buf[(r->head + r->n - 1) & (r->cap - 1)] = VNULL;
-    r->n--;
-}
-static void ring_trace(GC *gc, VRing *r) { for (int64_t i = 0; i < r->n; i++) gc_mark(gc, ring_at(r, i)); }
-
 typedef struct CQueue {
     Obj head;
     VRing items, getters, putters, joiners;
@@ -207,12 +172,13 @@ static Value new_op(VM *vm, CQueue *q, int kind, Value item) {
     p->queue = v_from_obj(q); p->item = item; p->kind = (uint8_t)kind;
     return v_from_obj(p);
 }
+/* put() and get() run once per item: the exact-arity call skips the generic argument check */
 static Value q_put_m(VM *vm, Value *a, int n, Value k) {
-    if (vm_check_args(vm, "put", n - 1, k, 1, 1) < 0) return VNULL;
+    if ((n != 2 || k) && vm_check_args(vm, "put", n - 1, k, 1, 1) < 0) return VNULL;
     return new_op(vm, SELF, OP_PUT, a[1]);
 }
 static Value q_get_m(VM *vm, Value *a, int n, Value k) {
-    if (vm_check_args(vm, "get", n - 1, k, 0, 0) < 0) return VNULL;
+    if ((n != 1 || k) && vm_check_args(vm, "get", n - 1, k, 0, 0) < 0) return VNULL;
     return new_op(vm, SELF, OP_GET, vm->none);
 }
 static Value q_join_m(VM *vm, Value *a, int n, Value k) {
@@ -240,9 +206,10 @@ static Value op_abort(VM *vm, QOp *p, Value exc) {
     return vm_raise_value(vm, exc);
 }
 
-/* Finish get() with `item`. The await machinery only reads the StopIteration's value and
- * drops it, so one private exception (and its 1-tuple of args) per queue is refilled instead
- * of allocating an exception, a tuple and a dict per item. */
+/* Finish a __next__/send() call: a step that completed becomes StopIteration(value). get()'s
+ * item goes through one private exception (and its 1-tuple of args) per queue, refilled
+ * instead of allocating an exception, a tuple and a dict per item. SEND never gets here: it
+ * takes the value from op_am_send. */
 static Value q_return(VM *vm, CQueue *q, Value item) {
     if (item == vm->none) return future_stop_iteration(vm, item);
     if (!q->stopiter) {
@@ -258,11 +225,14 @@ static Value q_return(VM *vm, CQueue *q, Value item) {
     return vm_raise_value(vm, q->stopiter);
 }
 
-static Value op_step(VM *vm, QOp *p) {
+/* One step of put()/get()/join(): *done says whether the result is the operation's value
+ * (true) or the future to block on (false). */
+static Value op_step(VM *vm, QOp *p, bool *done) {
     CQueue *q = (CQueue *)p->queue;
+    *done = true;
     if (p->fut) {
         Future *f = (Future *)p->fut;
-        if (f->state == FUT_PENDING) { f->blocking = 1; return p->fut; }
+        if (f->state == FUT_PENDING) { f->blocking = 1; *done = false; return p->fut; }
         if (f->state == FUT_CANCELLED) {
             Value r = future_result(vm, f);
             if (r) return r;   /* not reached */
@@ -271,29 +241,38 @@ static Value op_step(VM *vm, QOp *p) {
             return op_abort(vm, p, e);
         }
         p->fut = VNULL;
-        if (p->kind == OP_JOIN) return future_stop_iteration(vm, vm->none);
+        if (p->kind == OP_JOIN) return vm->none;
     }
     bool wait;
     if (p->kind == OP_JOIN) wait = q->unfinished > 0;
     else if (p->kind == OP_GET) { int64_t s = q_size(vm, q); if (s < 0) return VNULL; wait = s == 0; }
     else { int f = q_full(vm, q); if (f < 0) return VNULL; wait = f; }
     if (!wait) {
-        if (p->kind == OP_JOIN) return future_stop_iteration(vm, vm->none);
-        if (p->kind == OP_PUT) return q_put_nowait(vm, q, p->item) ? future_stop_iteration(vm, vm->none) : VNULL;
-        Value r = q_get_nowait(vm, q);
-        return r ? q_return(vm, q, r) : VNULL;
+        if (p->kind == OP_JOIN) return vm->none;
+        if (p->kind == OP_PUT) return q_put_nowait(vm, q, p->item);
+        return q_get_nowait(vm, q);
     }
     Value loop = q_get_loop(vm, q);
     Value fut = loop ? future_new(vm, loop) : VNULL;
     if (!fut || ring_push(vm, op_ring(q, p), fut) < 0) return VNULL;
     p->fut = fut;
     ((Future *)fut)->blocking = 1;
+    *done = false;
     return fut;
 }
 
+static Value op_am_send(VM *vm, Value self, Value sent, bool *done) { return op_step(vm, (QOp *)self, done); }
+
+static Value op_next(VM *vm, QOp *p) {
+    bool done;
+    Value r = op_step(vm, p, &done);
+    if (!r || !done) return r;
+    return q_return(vm, (CQueue *)p->queue, r);
+}
+
 static Value op_self_m(VM *vm, Value *a, int n, Value k) { return a[0]; }
-static Value op_next_m(VM *vm, Value *a, int n, Value k) { return op_step(vm, (QOp *)a[0]); }
-static Value op_send_m(VM *vm, Value *a, int n, Value k) { return op_step(vm, (QOp *)a[0]); }
+static Value op_next_m(VM *vm, Value *a, int n, Value k) { return op_next(vm, (QOp *)a[0]); }
+static Value op_send_m(VM *vm, Value *a, int n, Value k) { return op_next(vm, (QOp *)a[0]); }
 static Value op_throw_m(VM *vm, Value *a, int n, Value k) {
     QOp *p = (QOp *)a[0];
     Value exc = n > 1 ? a[1] : vm->none;
@@ -353,6 +332,7 @@ void queue_types_init(VM *vm, Value module) {
 
     Type *ot = type_new_builtin(vm, "coroutine", vm->t_object, sizeof(QOp), 0);
     ot->trace = op_trace;
+    ot->am_send = op_am_send;   /* SEND skips __next__ and the StopIteration */
     type_add_method(vm, ot, "__await__", op_self_m);
     type_add_method(vm, ot, "__iter__", op_self_m);
     type_add_method(vm, ot, "__next__", op_next_m);

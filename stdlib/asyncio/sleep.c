@@ -54,8 +54,10 @@ Value asyncio_sleep(VM *vm, Value *args, int nargs, Value kwnames) {
 
 /* ---- sleep(d) ---- */
 
-static Value sleep_next(VM *vm, Value self) {
+/* One await step: *done tells the result (the sleep's value) from the object to yield. */
+static Value sleep_step(VM *vm, Value self, bool *done) {
     Sleep *s = (Sleep *)self;
+    *done = false;
     if (!s->started) {
         Loop *l = running_loop(vm);
         if (!l) return vm_raise(vm, vm->e_RuntimeError, "no running event loop");
@@ -68,11 +70,20 @@ static Value sleep_next(VM *vm, Value self) {
     }
     if (s->delay_ns == 0 || s->fut.state == FUT_FINISHED) {
         s->fut.state = FUT_FINISHED;
-        return future_stop_iteration(vm, s->value);
+        *done = true;
+        return s->value;
     }
     if (s->fut.state == FUT_CANCELLED) return future_result(vm, &s->fut);
     s->fut.blocking = 1;
     return self;
+}
+
+static Value sleep_am_send(VM *vm, Value self, Value sent, bool *done) { return sleep_step(vm, self, done); }
+
+static Value sleep_next(VM *vm, Value self) {
+    bool done;
+    Value r = sleep_step(vm, self, &done);
+    return r && done ? future_stop_iteration(vm, r) : r;
 }
 
 static Value sleep_next_m(VM *vm, Value *a, int n, Value k) { return sleep_next(vm, a[0]); }
@@ -119,11 +130,16 @@ static uint8_t *sleep0_bit(VM *vm) {
     return &astate(vm)->sleep0_flag;
 }
 
-static Value sleep0_next_m(VM *vm, Value *a, int n, Value k) {
+static Value sleep0_am_send(VM *vm, Value self, Value sent, bool *done) {
     uint8_t *bit = sleep0_bit(vm);
-    if (*bit) { *bit = 0; return future_stop_iteration(vm, vm->none); }
-    *bit = 1;
+    *done = *bit;
+    *bit = !*bit;
     return vm->none;
+}
+static Value sleep0_next_m(VM *vm, Value *a, int n, Value k) {
+    bool done;
+    sleep0_am_send(vm, a[0], vm->none, &done);
+    return done ? future_stop_iteration(vm, vm->none) : vm->none;
 }
 static Value sleep0_send_m(VM *vm, Value *a, int n, Value k) {
     if (vm_check_args(vm, "send", n - 1, k, 1, 1) < 0) return VNULL;
@@ -153,6 +169,8 @@ void sleep_types_init(VM *vm, AState *st) {
     st->t_sleep = coro_like_type(vm, sizeof(Sleep), sleep_next_m, sleep_send_m, sleep_throw_m, sleep_close_m);
     st->t_sleep->trace = sleep_trace;
     st->t_sleep->on_collect = sleep_on_collect;
+    st->t_sleep->am_send = sleep_am_send;   /* SEND skips __next__ and the StopIteration */
     st->t_sleep0 = coro_like_type(vm, sizeof(Obj) + 8, sleep0_next_m, sleep0_send_m, sleep0_throw_m, sleep0_close_m);
+    st->t_sleep0->am_send = sleep0_am_send;
     st->sleep0 = v_from_obj(gc_alloc(vm, st->t_sleep0, sizeof(Obj) + 8));
 }

@@ -55,7 +55,7 @@ Value task_new(VM *vm, Value loop, Value coro, Value name) {
         if (!isinst(vm, name, vm->t_str)) { name = vm_str(vm, name); if (!name) return VNULL; }
         t->name = name;
     }
-    t->number = ++vm->task_counter;   /* CPython 3.11 counts named tasks too */
+    t->number = (uint32_t)++vm->task_counter;   /* CPython 3.11 counts named tasks too */
     if (type_of(vm, coro) == vm->t_coroutine) ((Gen *)coro)->awaited = 1;
     Loop *l = (Loop *)loop;
     loop_add_task(l, t);
@@ -77,7 +77,7 @@ Value coro_repr_info(VM *vm, Value coro, bool done) {
     if (type_of(vm, coro) != vm->t_coroutine) return vm_repr(vm, coro);
     Gen *g = (Gen *)coro;
     Code *c = g->frame.code;
-    const char *q = str_cstr(g->qualname), *file = str_cstr(c->filename);
+    const char *q = str_cstr(gen_qualname(g)), *file = str_cstr(c->filename);
     if (g->state == GEN_CLOSED) return str_printf(vm, "%s() done, defined at %s:%d", q, file, c->firstline);
     int line = g->state == GEN_CREATED ? c->firstline : vm_line_of(c, g->frame.ip);
     return str_printf(vm, "%s() running at %s:%d", q, file, line);
@@ -95,7 +95,7 @@ Value task_repr(VM *vm, Task *t) {
     Value wait = vm->empty_str;
     if (t->waiter) {
         Value w;
-        if (((Obj *)t->waiter)->type == astate(vm)->t_sleep) {
+        if (((Obj *)t->waiter)->type == astate(vm)->t_sleep || ((Obj *)t->waiter)->type == astate(vm)->t_waiter) {
             Value i = future_repr_info(vm, (Future *)t->waiter);
             w = i ? str_printf(vm, "<Future %s>", str_cstr(i)) : VNULL;
         } else {
@@ -117,7 +117,7 @@ static bool cancel_waiter(VM *vm, Value w, Value msg) {
     AState *st = astate(vm);
     Type *ty = type_of(vm, w);
     if (ty == st->t_task) return task_cancel(vm, (Task *)w, msg);
-    if (ty == st->t_future || ty == st->t_sleep) return future_cancel(vm, (Future *)w, msg);
+    if (fut_plain(st, ty)) return future_cancel(vm, (Future *)w, msg);
     Value kw = tuple_pack(vm, 1, vm->s_msg);
     Value m = kw ? vm_getattr(vm, w, vm->s_cancel) : VNULL;
     Value r = m ? vm_call(vm, m, &msg, 0, kw) : VNULL;   /* no positionals, msg by keyword */
@@ -139,6 +139,7 @@ bool task_cancel(VM *vm, Task *t, Value msg) {
 
 /* The future t waits on is done: queue the next step (task_wakeup). */
 void task_wake(VM *vm, Task *t, Value fut) {
+    if (t->fut.state != FUT_PENDING) return;   /* nothing to step; wake may carry a gather note */
     t->wake = fut;
     loop_schedule_task(vm, (Loop *)t->fut.loop, t);
 }
@@ -363,7 +364,7 @@ static Value task_init_m(VM *vm, Value *a, int n, Value k) {
         if (!nm) return VNULL;
         t->name = nm;
     }
-    t->number = ++vm->task_counter;
+    t->number = (uint32_t)++vm->task_counter;
     if (type_of(vm, out[0]) == vm->t_coroutine) ((Gen *)out[0])->awaited = 1;
     loop_add_task((Loop *)loop, t);
     loop_schedule_task(vm, (Loop *)loop, t);

@@ -1,5 +1,5 @@
 # asyncio.tasks: the combinators written in Aspen on top of the native core (_asyncio):
-# create_task (unless the core has one), gather, shield, wait, wait_for, as_completed,
+# create_task (unless the core has one), shield, wait, wait_for, as_completed (gather is C),
 # and the FIRST_COMPLETED / FIRST_EXCEPTION / ALL_COMPLETED constants. The semantics,
 # including every cancellation corner, are CPython 3.11's.
 
@@ -239,115 +239,8 @@ def as_completed(fs, *, timeout=None):
 
 # ---------------------------------------------------------------- gather
 
-class _GatheringFuture(Future):
-    # The future gather() returns. cancel() cancels the children instead of this future;
-    # the future then finishes with CancelledError once the children are done.
-
-    def __init__(self, children, *, loop):
-        super().__init__(loop=loop)
-        self._children = children
-        self._cancel_requested = False
-        # cancel() below never cancels this future itself; if it ends up cancelled anyway,
-        # something called the base Future.cancel() directly (a core that does not
-        # dispatch to the override): still cancel the children.
-        self.add_done_callback(_gathering_future_done)
-
-    def cancel(self, msg=None):
-        if self.done():
-            return False
-        ret = False
-        for child in self._children:
-            if child.cancel(msg=msg):
-                ret = True
-        if ret:
-            # Propagate the cancellation whatever return_exceptions says.
-            self._cancel_requested = True
-        return ret
-
-
-def _gathering_future_done(outer):
-    if outer.cancelled():
-        for child in outer._children:
-            child.cancel()
-
-
-def _disown(fut):
-    # gather() created this task: its owner cannot await it, so no "destroyed but
-    # pending" warning for it.
-    try:
-        fut._log_destroy_pending = False
-    except AttributeError:
-        pass
-
-
-def gather(*coros_or_futures, return_exceptions=False):
-    """Run the awaitables concurrently; a future of the list of their results, in order."""
-    if not coros_or_futures:
-        loop = _get_event_loop()
-        outer = loop.create_future()
-        outer.set_result([])
-        return outer
-
-    nfuts = 0
-    nfinished = 0
-    children = []
-    outer = None
-
-    def _done_callback(fut):
-        nonlocal nfinished
-        nfinished += 1
-
-        if outer is None or outer.done():
-            if not fut.cancelled():
-                fut.exception()  # mark the exception retrieved
-            return
-
-        if not return_exceptions:
-            if fut.cancelled():
-                outer.set_exception(_cancelled_error_of(fut))
-                return
-            exc = fut.exception()
-            if exc is not None:
-                outer.set_exception(exc)
-                return
-
-        if nfinished == nfuts:
-            results = []
-            for child in children:
-                if child.cancelled():
-                    msg = _cancel_message_of(child)
-                    res = CancelledError('' if msg is None else msg)
-                else:
-                    res = child.exception()
-                    if res is None:
-                        res = child.result()
-                results.append(res)
-
-            if outer._cancel_requested:
-                outer.set_exception(_cancelled_error_of(fut))
-            else:
-                outer.set_result(results)
-
-    arg_to_fut = {}
-    loop = None
-    for arg in coros_or_futures:
-        if arg not in arg_to_fut:
-            if loop is None:
-                fut = ensure_future(arg)
-                loop = fut.get_loop()
-            else:
-                fut = ensure_future(arg, loop=loop)
-            if fut is not arg:
-                _disown(fut)
-            nfuts += 1
-            arg_to_fut[arg] = fut
-            fut.add_done_callback(_done_callback)
-        else:
-            fut = arg_to_fut[arg]
-        children.append(fut)
-
-    outer = _GatheringFuture(children, loop=loop)
-    return outer
+# gather() and _GatheringFuture are C (_asyncio, gather.c): no interpreted callback per child.
+from _asyncio import gather, _GatheringFuture
 
 
 # ---------------------------------------------------------------- shield

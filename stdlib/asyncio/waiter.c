@@ -1,0 +1,150 @@
+/* waiter.c — what the C synchronisation primitives (event.c, lock.c) share: the loop binding
+ * of CPython's _LoopBoundMixin, and the waiter record their waiting methods return.
+ *
+ * CPython's Event.wait() or Lock.acquire() is a coroutine that creates a Future, appends it to
+ * _waiters, awaits it and removes it in a `finally`: a coroutine frame and a Future per waiting
+ * task. Here the method returns one record with a Future's layout (so the task blocks on it
+ * directly, as on sleep()'s) that presents itself as a coroutine named after the method. The
+ * primitive it waits on lives in the queue link, which a waiter never uses (only tasks,
+ * handles and sleeps are queued): one field more would move every waiting task's record from
+ * the 80- to the 96-byte class. The primitive is NULL once the wait has finished. */
+#include "stdlib/asyncio/asyncio.h"
+
+/* _LoopBoundMixin._get_loop(): bind to the running loop on first use. */
+Value prim_get_loop(VM *vm, Prim *p) {
+    Value l = get_running_loop_or_raise(vm);
+    if (!l) return VNULL;
+    if (!p->loop) p->loop = l;
+    if (p->loop != l) {
+        Value r = vm_repr(vm, v_from_obj(p));
+        return r ? vm_raise(vm, vm->e_RuntimeError, "%s is bound to a different event loop", str_cstr(r)) : VNULL;
+    }
+    return l;
+}
+
+void prim_trace(GC *gc, Obj *o) {
+    Prim *p = (Prim *)o;
+    ring_trace(gc, &p->waiters);
+    gc_mark(gc, p->loop);
+}
+void prim_finalize(Obj *o) { free(((Prim *)o)->waiters.buf); }
+
+Value waiter_new(VM *vm, Type *t, Prim *p, uint8_t op) {
+    Future *w = gc_alloc(vm, t, sizeof(Future));
+    if (!w) return VNULL;
+    w->kind = FK_WAITER;
+    w->aux = op;
+    w->result = vm->none;
+    w->q.qnext = (QNode *)p;
+    return v_from_obj(w);
+}
+
+/* First step: join the FIFO and block. A failure ends the wait (the coroutine raised). */
+Value waiter_enqueue(VM *vm, Future *w) {
+    Prim *p = waiter_prim(w);
+    Value loop = prim_get_loop(vm, p);
+    if (!loop || ring_push(vm, &p->waiters, v_from_obj(w)) < 0) { w->q.qnext = NULL; return VNULL; }
+    w->loop = loop;
+    w->blocking = 1;
+    return v_from_obj(w);
+}
+
+/* The wait is over (returned or raised): leave the FIFO, as CPython's `finally` does. */
+void waiter_leave(Future *w) {
+    Prim *p = waiter_prim(w);
+    if (p && w->loop) ring_remove(&p->waiters, v_from_obj(w));   /* loop set: it joined */
+    w->q.qnext = NULL;
+}
+
+/* throw(typ[, val]): the exception instance to raise at the await (VNULL: error raised). */
+Value waiter_thrown(VM *vm, Value *a, int n) {
+    if (n < 2) return vm_raise(vm, vm->e_TypeError, "throw expected at least 1 argument, got 0");
+    Value e = a[1];
+    if (isinst(vm, e, vm->t_type)) {
+        e = vm_call(vm, e, n > 2 && a[2] != vm->none ? &a[2] : NULL, n > 2 && a[2] != vm->none ? 1 : 0, VNULL);
+        if (!e) return VNULL;
+    }
+    if (!isinst(vm, e, vm->e_BaseException))
+        return vm_raise(vm, vm->e_TypeError, "exceptions must be classes or instances deriving from BaseException, not %s", type_name(vm, e));
+    return e;
+}
+
+/* ---- async with ---- */
+
+static bool overridden(VM *vm, Value self, Type *base, const char *name) {
+    Value mine = type_lookup(vm, type_of(vm, self), str_intern_cstr(vm, name));
+    Value theirs = dict_get_cstr(vm, base->dict, name);
+    if (!theirs) vm_clear_exc(vm);
+    return mine != theirs;
+}
+
+Value prim_aenter(VM *vm, Value self, Type *base, Type *wtype) {
+    if (overridden(vm, self, base, "acquire")) return vm_call_method(vm, self, str_intern_cstr(vm, "acquire"), NULL, 0);
+    return waiter_new(vm, wtype, (Prim *)self, WOP_AENTER);
+}
+
+/* CPython releases when the __aexit__ coroutine runs; `async with` awaits it at once, so the
+ * release happens here and the awaitable only returns None. */
+Value prim_aexit(VM *vm, Value self, Type *base, Type *wtype, int (*release_fn)(VM *vm, Prim *p)) {
+    if (overridden(vm, self, base, "release")) {
+        if (!vm_call_method(vm, self, str_intern_cstr(vm, "release"), NULL, 0)) return VNULL;
+    } else if (release_fn(vm, (Prim *)self) < 0) {
+        return VNULL;
+    }
+    return waiter_new(vm, wtype, (Prim *)self, WOP_DONE);
+}
+
+/* ---- the coroutine face ---- */
+
+static const char *qualname_of(VM *vm, Value w) {
+    Value q = dict_get_cstr(vm, type_of(vm, w)->dict, "_qualname");
+    if (!q) { vm_clear_exc(vm); return "?"; }
+    return str_cstr(q);
+}
+
+static void waiter_on_collect(VM *vm, Obj *o) {
+    Future *w = (Future *)o;
+    if (w->loop || !waiter_prim(w)) return;   /* started, or finished without blocking */
+    fflush(stdout);
+    fprintf(stderr, "sys:1: RuntimeWarning: coroutine '%s' was never awaited\n"
+                    "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+            qualname_of(vm, v_from_obj(o)));
+}
+
+static Value self_m(VM *vm, Value *a, int n, Value k) { return a[0]; }
+static Value repr_m(VM *vm, Value *a, int n, Value k) {
+    return str_printf(vm, "<coroutine object %s at %p>", qualname_of(vm, a[0]), (void *)a[0]);
+}
+static Value qualname_get(VM *vm, Value *a, int n, Value k) { return str_from_cstr(vm, qualname_of(vm, a[0])); }
+static Value name_get(VM *vm, Value *a, int n, Value k) {
+    const char *q = qualname_of(vm, a[0]);
+    const char *dot = strrchr(q, '.');
+    return str_from_cstr(vm, dot ? dot + 1 : q);
+}
+static Value next_m(VM *vm, Value *a, int n, Value k) {
+    bool done;
+    Value r = type_of(vm, a[0])->am_send(vm, a[0], vm->none, &done);
+    return r && done ? future_stop_iteration(vm, r) : r;
+}
+static Value send_m(VM *vm, Value *a, int n, Value k) {
+    if (vm_check_args(vm, "send", n - 1, k, 1, 1) < 0) return VNULL;
+    return next_m(vm, a, 1, VNULL);
+}
+
+Type *waiter_type(VM *vm, const char *qualname, AmSendFn step, NativeFn throw_fn, NativeFn close_fn) {
+    Type *t = type_new_builtin(vm, "coroutine", vm->t_object, sizeof(Future), 0);
+    t->trace = future_trace;   /* marks the queue link, so the primitive too */
+    t->on_collect = waiter_on_collect;
+    t->am_send = step;
+    type_set_attr(vm, t, "_qualname", str_from_cstr(vm, qualname));
+    type_add_method(vm, t, "__await__", self_m);
+    type_add_method(vm, t, "__iter__", self_m);
+    type_add_method(vm, t, "__next__", next_m);
+    type_add_method(vm, t, "send", send_m);
+    type_add_method(vm, t, "throw", throw_fn);
+    type_add_method(vm, t, "close", close_fn);
+    type_add_method(vm, t, "__repr__", repr_m);
+    type_add_property(vm, t, "__name__", name_get, NULL);
+    type_add_property(vm, t, "__qualname__", qualname_get, NULL);
+    return t;
+}
