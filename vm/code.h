@@ -85,17 +85,36 @@ typedef struct Gen {
     uint8_t state, kind;
     uint8_t awaited;          /* coroutine: has been awaited/started (for the never-awaited warning) */
     uint8_t running_async;    /* async generator: an asend/athrow is in flight */
-    Frame frame;              /* saved frame record while suspended */
+    int32_t nslots;
+    /* The saved frame, compactly (100,000s of coroutines may be suspended at once): code and
+     * globals are the function's, the slots are ours; ip and sp are offsets. gen_load_frame
+     * and gen_save_frame convert to and from the frame array's full record. */
+    Func *func;
+    uint32_t ip_off;          /* saved ip - code */
+    uint32_t sp_off;          /* saved sp - slots (0 once closed) */
     struct Gen *awaiter;      /* the generator whose await/yield from last delegated to this one */
     Value exc_state;          /* the exception its frame is handling while suspended (sys.exc_info) */
-    int32_t nslots;
     Value slots[];            /* locals + value stack */
 } Gen;
+
+static inline Code *gen_code(const Gen *g) { return g->func->code; }
+static inline uint32_t *gen_ip(const Gen *g) { return g->func->code->code + g->ip_off; }
+/* The top of the saved value stack (the delegate of a suspended await), or VNULL. */
+static inline Value gen_tos(const Gen *g) { return g->sp_off > (uint32_t)g->func->code->nlocals ? g->slots[g->sp_off - 1] : VNULL; }
+static inline void gen_load_frame(Gen *g, Frame *fr) {
+    Code *c = g->func->code;
+    fr->code = c; fr->func = g->func; fr->globals = g->func->globals; fr->locals_dict = NULL;
+    fr->slots = g->slots; fr->sp = g->slots + g->sp_off; fr->ip = c->code + g->ip_off; fr->gen = g;
+}
+static inline void gen_save_frame(Gen *g, const Frame *fr) {
+    g->ip_off = (uint32_t)(fr->ip - fr->code->code);
+    g->sp_off = (uint32_t)(fr->sp - g->slots);
+}
 
 /* __name__/__qualname__ are the function's: a generator keeps its function alive anyway, so
  * copying the two names into every generator (there can be 100,000s of suspended
  * coroutines) would only cost memory. They are read-only on generators here. */
-static inline Value gen_name(const Gen *g) { return g->frame.func->name; }
-static inline Value gen_qualname(const Gen *g) { return g->frame.func->qualname; }
+static inline Value gen_name(const Gen *g) { return g->func->name; }
+static inline Value gen_qualname(const Gen *g) { return g->func->qualname; }
 
 #endif

@@ -1107,7 +1107,7 @@ do_call:
         if (arg != 1 || !v_is_obj(TOP()) || !(((Obj *)TOP())->type == vm->t_coroutine || ((Obj *)TOP())->type == vm->t_generator))
             vm->yield_leaf = g;
         SAVE();
-        g->frame = *fr;
+        gen_save_frame(g, fr);
         g->state = GEN_SUSPENDED;
         g->exc_state = vm->handled == vm->none ? VNULL : vm->handled;
         vm->handled = fr->handled;

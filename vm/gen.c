@@ -8,17 +8,13 @@
 
 static void gen_trace(GC *gc, Obj *o) {
     Gen *g = (Gen *)o;
-    gc_mark_obj(gc, g->frame.code);
-    gc_mark_obj(gc, g->frame.func);
-    gc_mark_obj(gc, g->frame.globals);
-    gc_mark_obj(gc, g->frame.locals_dict);
-    gc_mark(gc, g->frame.handled);
+    gc_mark_obj(gc, g->func);   /* and through it the code and the globals */
     gc_mark_obj(gc, g->awaiter);
     gc_mark(gc, g->exc_state);
     /* a suspended generator's live slots end at its saved sp; a running one's frame record is
      * stale (the live one is in the frame array), so scan all its slots conservatively */
     if (g->state == GEN_RUNNING) { gc_mark_conservative(gc, g->slots, (size_t)g->nslots); return; }
-    Value *end = g->state == GEN_CLOSED ? g->slots : (g->frame.sp ? g->frame.sp : g->slots + g->nslots);
+    Value *end = g->state == GEN_CLOSED ? g->slots : g->slots + g->sp_off;
     for (Value *p = g->slots; p < end && p < g->slots + g->nslots; p++) gc_mark(gc, *p);
 }
 
@@ -31,13 +27,9 @@ Value gen_new(VM *vm, Func *f, Value *slots, int kind) {
     g->kind = (uint8_t)kind;
     g->nslots = n;
     vmemcpy(g->slots, slots, sizeof(Value) * c->nlocals);
-    g->frame.code = c;
-    g->frame.func = f;
-    g->frame.globals = f->globals;
-    g->frame.slots = g->slots;
-    g->frame.sp = g->slots + c->nlocals;
-    g->frame.ip = c->code;
-    g->frame.gen = g;
+    g->func = f;
+    g->sp_off = (uint32_t)c->nlocals;
+    g->ip_off = 0;
     g->state = GEN_CREATED;
     return v_from_obj(g);
 }
@@ -45,7 +37,7 @@ Value gen_new(VM *vm, Func *f, Value *slots, int kind) {
 void gen_frame_closed(VM *vm, Gen *g) {
     (void)vm;
     g->state = GEN_CLOSED;
-    g->frame.sp = g->slots;
+    g->sp_off = 0;
 }
 
 static const char *kind_name(Gen *g) {
@@ -56,7 +48,7 @@ static const char *kind_name(Gen *g) {
 static Frame *enter_frame(VM *vm, Gen *g, int entry) {
     if (vm->nframes >= vm->recursion_limit) { recursion_error(vm); return NULL; }
     Frame *fr = &vm->frames[vm->nframes++];
-    *fr = g->frame;
+    gen_load_frame(g, fr);
     fr->entry = entry;
     fr->saved_top = vm->sp_top;
     /* each generator has its own "exception being handled"; the caller's is kept in the
@@ -133,7 +125,7 @@ Value gen_throw_into(VM *vm, Gen *g, Value exc, bool *returned) {
                     handled = true;
                     if (r && !ret) {
                         /* delegate yielded: we stay suspended */
-                        g->frame = *fr;
+                        gen_save_frame(g, fr);
                         g->state = GEN_SUSPENDED;
                         g->exc_state = vm->handled;
                         vm->handled = fr->handled;
@@ -161,8 +153,8 @@ Value gen_throw_into(VM *vm, Gen *g, Value exc, bool *returned) {
                         handled = true;
                         if (r) {
                             vm->yield_leaf = g;   /* the delegate is not a generator: resume here */
-                            g->frame = *fr;
-                            g->frame.sp[-1] = d;
+                            gen_save_frame(g, fr);
+                            g->slots[g->sp_off - 1] = d;
                             g->state = GEN_SUSPENDED;
                             g->exc_state = vm->handled;
                             vm->handled = fr->handled;
@@ -207,8 +199,8 @@ Value gen_throw_into(VM *vm, Gen *g, Value exc, bool *returned) {
 /* The generator suspended in an await/yield from on g, or NULL. */
 Gen *gen_awaiter(Gen *g) {
     Gen *p = g->awaiter;
-    if (!p || p->state != GEN_SUSPENDED || p->frame.sp <= p->slots) return NULL;
-    return p->frame.sp[-1] == v_from_obj(g) ? p : NULL;
+    if (!p || p->state != GEN_SUSPENDED) return NULL;
+    return gen_tos(p) == v_from_obj(g) ? p : NULL;
 }
 
 /* p's delegate finished outside p's frame with result r (VNULL: with the exception in
@@ -316,7 +308,7 @@ static Value gen_qualname_m(VM *vm, Value *a, int n, Value k) { return gen_qualn
 static Value gen_running_m(VM *vm, Value *a, int n, Value k) { return vm_bool(vm, ((Gen *)a[0])->state == GEN_RUNNING); }
 static Value gen_suspended_m(VM *vm, Value *a, int n, Value k) { return vm_bool(vm, ((Gen *)a[0])->state == GEN_SUSPENDED); }
 static Value gen_frame_m(VM *vm, Value *a, int n, Value k) { return ((Gen *)a[0])->state == GEN_CLOSED ? vm->none : vm->true_; }
-static Value gen_code_m(VM *vm, Value *a, int n, Value k) { return v_from_obj(((Gen *)a[0])->frame.code); }
+static Value gen_code_m(VM *vm, Value *a, int n, Value k) { return v_from_obj(gen_code((Gen *)a[0])); }
 
 /* a coroutine's __await__ returns an iterator over the same frame */
 static Value coro_await_m(VM *vm, Value *a, int n, Value k) {

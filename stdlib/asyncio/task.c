@@ -76,10 +76,10 @@ Value coro_repr_info(VM *vm, Value coro, bool done) {
     }
     if (type_of(vm, coro) != vm->t_coroutine) return vm_repr(vm, coro);
     Gen *g = (Gen *)coro;
-    Code *c = g->frame.code;
+    Code *c = gen_code(g);
     const char *q = str_cstr(gen_qualname(g)), *file = str_cstr(c->filename);
     if (g->state == GEN_CLOSED) return str_printf(vm, "%s() done, defined at %s:%d", q, file, c->firstline);
-    int line = g->state == GEN_CREATED ? c->firstline : vm_line_of(c, g->frame.ip);
+    int line = g->state == GEN_CREATED ? c->firstline : vm_line_of(c, gen_ip(g));
     return str_printf(vm, "%s() running at %s:%d", q, file, line);
 }
 
