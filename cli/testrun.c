@@ -245,9 +245,9 @@ static void sort_unique(TestList *l) {
     l->n = w;
 }
 
-/* True when the first line is a `# aspen: ...` directive naming virtual-time (the syntax of
+/* True when the first line is a `# aspen: ...` directive naming `word` (the syntax of
  * tests/golden/regen.py: words separated by spaces or commas). */
-static int wants_virtual_time(const char *path) {
+static int has_directive(const char *path, const char *word) {
     FILE *f = fopen(path, "re");
     if (!f) return 0;
     char line[512];
@@ -261,12 +261,22 @@ static int wants_virtual_time(const char *path) {
                 char *save = NULL;
                 for (char *w = strtok_r(p + 6, " \t,\r\n", &save); w;
                      w = strtok_r(NULL, " \t,\r\n", &save))
-                    if (strcmp(w, "virtual-time") == 0) yes = 1;
+                    if (strcmp(w, word) == 0) yes = 1;
             }
         }
     }
     fclose(f);
     return yes;
+}
+
+static int wants_virtual_time(const char *path) { return has_directive(path, "virtual-time"); }
+
+/* `# aspen: no-gc-stress` marks a test whose work is per code point or per object in the
+ * millions: with a collection at every allocation it would run for hours, so the
+ * ASPEN_GC_STRESS=1 run leaves it out (and says so) instead of timing out. */
+static int skipped_under_gc_stress(const char *path) {
+    const char *stress = getenv("ASPEN_GC_STRESS");
+    return stress && strcmp(stress, "1") == 0 && has_directive(path, "no-gc-stress");
 }
 
 /* ---- running one test ------------------------------------------------------------------- */
@@ -692,6 +702,8 @@ static void run_all(Runner *r, const TestList *tests) {
                 const Test *t = &tests->v[next++];
                 Buf why = {0};
                 if (t->error) report_unstartable(r, t, t->error);
+                else if (skipped_under_gc_stress(t->path))
+                    printf("SKIP %s: no-gc-stress\n", t->path);
                 else if (job_start(r, &jobs[i], t, &why) != 0) report_unstartable(r, t, why.data);
                 else running++;
                 buf_free(&why);

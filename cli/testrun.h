@@ -4,7 +4,8 @@
  * optional `NAME.rc` (expected exit status, default 0) and an optional `NAME.err` (each
  * non-empty line must occur somewhere in stderr). Files named `*.as` without a `.out` are
  * helper modules and are not run. A first line `# aspen: virtual-time` (the same directive
- * syntax tests/golden/regen.py reads) runs the test with `--virtual-time`.
+ * syntax tests/golden/regen.py reads) runs the test with `--virtual-time`; one naming
+ * `no-gc-stress` leaves the test out (printing a SKIP line) when ASPEN_GC_STRESS=1.
  *
  * Each test runs in its own process group: cwd = the test's directory, argv = [aspen,
  * (--virtual-time,) NAME.as], stdin = /dev/null, killed after a timeout. */

@@ -4,6 +4,7 @@
  * column (SyntaxError.offset), because Aspen must print what CPython prints. String tokens
  * are returned raw (prefix and quotes included); the parser decodes them. */
 #include "lang/lexer.h"
+#include "vm/unicode_db.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -101,25 +102,11 @@ static int is_id_start_ascii(int c) {
 static int is_id_ascii(int c) { return is_id_start_ascii(c) || (c >= '0' && c <= '9'); }
 static int is_potential_id(int c) { return is_id_ascii(c) || c >= 128; }
 
-/* No Unicode database here: reject the code points that are plainly symbols or punctuation
- * and accept the rest as letters. Good enough for real code; odd symbols still error. */
+/* CPython's tokenizer rule (_PyUnicode_ScanIdentifier): XID_Start or '_', then XID_Continue.
+ * These properties are closed under NFKC, so checking the raw text is enough. */
 static int cp_is_identifier(int cp, int first) {
     if (cp < 128) return first ? is_id_start_ascii(cp) : is_id_ascii(cp);
-    if (cp <= 0xBF) return cp == 0xAA || cp == 0xB5 || cp == 0xBA;
-    if (cp == 0xD7 || cp == 0xF7) return 0;
-    if (cp >= 0x2000 && cp <= 0x206F) return cp == 0x203F || cp == 0x2040 || cp == 0x2054;
-    if (cp >= 0x20A0 && cp <= 0x20CF) return 0;
-    if (cp >= 0x2190 && cp <= 0x23FF) return 0;
-    if (cp >= 0x2500 && cp <= 0x27BF) return 0;
-    if (cp >= 0x2900 && cp <= 0x2BFF) return 0;
-    if (cp >= 0x3000 && cp <= 0x3004) return 0;
-    if (cp >= 0x3008 && cp <= 0x3020) return 0;
-    if (cp >= 0xFE30 && cp <= 0xFE4F) return 0;
-    if (cp >= 0xFF01 && cp <= 0xFF0F) return 0;
-    if (cp >= 0xFFF0 && cp <= 0xFFFF) return 0;
-    if (cp >= 0x1F000 && cp <= 0x1FAFF) return 0;
-    if (cp >= 0xE000 && cp <= 0xF8FF) return 0;
-    return 1;
+    return (uc_record((uint32_t)cp)->flags & (first ? UC_XID_START : UC_XID_CONTINUE)) != 0;
 }
 
 static Token *push(Lexer *L) {
@@ -458,6 +445,9 @@ static void bad_char(Lexer *L, size_t at) {
         return;   /* '$', '?', '`': the parser reports invalid syntax */
     }
     int c = col_at(L, at) + 1;
+    if (!(uc_record((uint32_t)cp)->flags & UC_PRINTABLE))
+        lex_raise(L, "SyntaxError", L->line, c, L->line, c,
+                  "invalid non-printable character U+%04X", cp);
     lex_raise(L, "SyntaxError", L->line, c, L->line, c, "invalid character '%.*s' (U+%04X)", n,
               L->src + at, cp);
 }

@@ -439,11 +439,7 @@ static void sb_cp(StrBuf *b, uint32_t c) {
     sb_add(b, t, (size_t)utf8_encode(c, t));
 }
 
-static bool case_ignorable(uint32_t c) {
-    return c == '\'' || c == '.' || c == ':' || c == '^' || c == '`' || c == 0xA8 || c == 0xAD ||
-           c == 0xAF || c == 0xB4 || c == 0xB7 || c == 0xB8 || (c >= 0x2B0 && c <= 0x36F) ||
-           c == 0x2019;
-}
+static bool case_ignorable(uint32_t c) { return uc_iscaseignorable(c); }
 
 /* Greek capital sigma lowercases to final sigma at the end of a cased word. */
 static uint32_t lower_sigma(Str *s, int64_t i, int n) {
@@ -620,8 +616,7 @@ static Value m_isidentifier(VM *vm, Value *args, int nargs, Value kw) {
     for (int64_t i = 0; i < s->len;) {
         int n;
         uint32_t c = cp_at(s->data, i, &n);
-        bool ok = c == '_' || uc_isalpha(c);
-        if (i > 0) ok = ok || uc_isdecimal(c) || (c >= 0x300 && c <= 0x36F) || c == 0xB7;
+        bool ok = i == 0 ? c == '_' || uc_isxidstart(c) : uc_isxidcontinue(c);
         if (!ok) return vm->false_;
         i += n;
     }

@@ -1,6 +1,6 @@
 /* strobj.h — internals shared by the str and bytes implementation files (str.c,
- * str_methods.c, str_format.c, bytes.c): allocation shortcuts, the small Unicode
- * character database the case and is*() methods use, and the init hooks. The public
+ * str_methods.c, str_format.c, bytes.c): allocation shortcuts, the Unicode character
+ * properties the case and is*() methods use (vm/unicode.c), and the init hooks. The public
  * string API is in vm.h ("strings" section). */
 #ifndef ASPEN_STROBJ_H
 #define ASPEN_STROBJ_H
@@ -57,8 +57,8 @@ enum { SA_NOARGS, SA_ONE, SA_CLINIC, SA_OLD };
 int str_args(VM *vm, const char *tname, const char *name, int style, int n, Value kwnames,
              int min, int max);
 
-/* ---- a small Unicode database (ASCII, Latin-1, Latin Extended-A/B, Greek, Cyrillic,
- * common punctuation, digits and spaces, CJK/kana/hangul as letters) ---- */
+/* ---- Unicode character properties (vm/unicode.c, CPython 3.11's Unicode 14.0 data);
+ * each answers as the Py_UNICODE_* macro of the same name does ---- */
 uint32_t uc_lower(uint32_t c);
 uint32_t uc_upper(uint32_t c);
 uint32_t uc_title(uint32_t c);
@@ -66,6 +66,7 @@ bool uc_isupper(uint32_t c);   /* cased and uppercase (or titlecase for istitle)
 bool uc_islower(uint32_t c);
 bool uc_istitle(uint32_t c);   /* titlecase letters such as U+01C5 */
 bool uc_iscased(uint32_t c);
+bool uc_iscaseignorable(uint32_t c);   /* skipped when looking for a final sigma's context */
 bool uc_isalpha(uint32_t c);
 bool uc_isdecimal(uint32_t c);
 int uc_decimal_value(uint32_t c);   /* -1 if not a decimal digit */
@@ -74,6 +75,8 @@ bool uc_isnumeric(uint32_t c);
 bool uc_isspace(uint32_t c);
 bool uc_isprintable(uint32_t c);
 bool uc_islinebreak(uint32_t c);
+bool uc_isxidstart(uint32_t c);      /* identifiers: XID_Start (without '_') */
+bool uc_isxidcontinue(uint32_t c);   /* XID_Continue */
 /* Full case mappings (may expand, e.g. U+00DF -> "SS"): writes up to 3 code points. */
 int uc_full_upper(uint32_t c, uint32_t out[3]);
 int uc_full_lower(uint32_t c, uint32_t out[3]);

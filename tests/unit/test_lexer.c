@@ -136,11 +136,10 @@ Test(lexer, non_ascii_columns) { check_stream("non_ascii_columns"); }
 Test(lexer, keywords_and_soft) { check_stream("keywords_and_soft"); }
 Test(lexer, fstring_nested_quotes) { check_stream("fstring_nested_quotes"); }
 
-/* `1else`: the 'e' starts `else`, not an exponent (Aspen once said "invalid decimal literal").
- * Known difference, disabled until the lexer uses Unicode's XID tables:
- *   aspen -c 'a\u00b7b = 1'      ->  SyntaxError: invalid character (CPython accepts the name) */
+/* `1else`: the 'e' starts `else`, not an exponent (Aspen once said "invalid decimal literal"). */
 Test(lexer, number_then_else) { check_stream("number_then_else"); }
-Test(lexer, middle_dot_in_identifier, .disabled = true) { check_stream("middle_dot_in_identifier"); }
+/* Identifier characters are XID_Start / XID_Continue, as in CPython's tokenizer. */
+Test(lexer, middle_dot_in_identifier) { check_stream("middle_dot_in_identifier"); }
 
 typedef struct { const char *src, *kind, *msg; int line, col; } ErrorCase;
 
