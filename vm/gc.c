@@ -24,9 +24,11 @@ static const uint32_t size_classes[] = {
 };
 #define NCLASSES (int)(sizeof size_classes / sizeof size_classes[0])
 #define MAX_SMALL 16384
-/* Objects whose type has a finalizer get pages of their own: a page "kind" is its size class,
- * plus NCLASSES for finalizable objects. Freeing the VM then visits only those pages, not
- * every string. A type's finalizer must be set before its first instance is allocated. */
+/* Objects whose type has a finalizer or an on_collect hook get pages of their own: a page
+ * "kind" is its size class, plus NCLASSES for those objects. Freeing the VM and reporting dying
+ * objects then visit only those pages, not every string, and need no per-object list (100,000
+ * suspended tasks would otherwise cost an array entry each for the task and its coroutine).
+ * A type's finalizer and on_collect must be set before its first instance is allocated. */
 #define NKINDS (2 * NCLASSES)
 
 typedef struct Region {
@@ -46,7 +48,6 @@ struct Heap {
     size_t cap, count;
     size_t allocated_since, live_after_gc, threshold, total_bytes;
     Obj **gray; size_t ngray, capgray;
-    Obj **watched; size_t nwatched, capwatched;   /* live objects whose type has on_collect */
     char **chunks; size_t nchunks, capchunks;      /* 2 MiB mappings that small pages come from */
     char **free_pages; size_t nfree_pages, capfree_pages;   /* emptied pages, for any kind */
     char *chunk_next; int chunk_left;
@@ -247,14 +248,6 @@ static void *alloc_large(VM *vm, size_t size) {
     return mem;
 }
 
-static void watch(Heap *h, Obj *o) {
-    if (h->nwatched == h->capwatched) {
-        h->capwatched = h->capwatched ? h->capwatched * 2 : 256;
-        h->watched = realloc(h->watched, h->capwatched * sizeof(Obj *));
-        if (!h->watched) abort();
-    }
-    h->watched[h->nwatched++] = o;
-}
 
 /* The slow path of a small allocation: the class has no free slot and its bump page is used
  * up. Returns false with MemoryError set. */
@@ -287,7 +280,7 @@ void *gc_alloc(VM *vm, Type *t, size_t size) {
     Obj *o;
     if (size <= MAX_SMALL) {
         int cls = class_of(size);
-        int kind = cls + (t && t->finalize ? NCLASSES : 0);
+        int kind = cls + (t && (t->finalize || t->on_collect) ? NCLASSES : 0);
         if (h->freelist[kind]) {
             o = h->freelist[kind];
             h->freelist[kind] = *(Obj **)(o + 1);
@@ -307,7 +300,6 @@ void *gc_alloc(VM *vm, Type *t, size_t size) {
     }
     o->type = t;
     o->gc = h->mark | (size <= MAX_SMALL ? GC_SMALL : 0);
-    if (t && t->on_collect) watch(h, o);
     return o;
 }
 
@@ -454,16 +446,19 @@ static void free_obj(Heap *h, Region *r, Obj *o) {
     (void)h; (void)r;   /* small slots go back to their free list in sweep */
 }
 
-/* Before anything is freed, let dying watched objects report (warnings) while everything
- * they reference is still intact; only objects whose type has on_collect are visited. */
+static void notify_one(VM *vm, Heap *h, Obj *o, bool all) {
+    if (o->type && o->type->on_collect && (all || (o->gc & 1) != h->mark)) o->type->on_collect(vm, o);
+}
+
+/* Before anything is freed, let dying objects report (warnings) while everything they
+ * reference is still intact; only the pages of objects with hooks are visited (see NKINDS). */
 static void notify_unreachable(VM *vm, Heap *h, bool all) {
-    size_t keep = 0;
-    for (size_t i = 0; i < h->nwatched; i++) {
-        Obj *o = h->watched[i];
-        if (all || (o->gc & 1) != h->mark) { if (o->type && o->type->on_collect) o->type->on_collect(vm, o); }
-        else h->watched[keep++] = o;
+    for (Region *r = h->regions; r; r = r->next) {
+        if (!r->slot) { notify_one(vm, h, (Obj *)r->start, all); continue; }
+        if (r->cls < NCLASSES) continue;
+        size_t n = r->bytes / r->slot;
+        for (size_t i = 0; i < n; i++) notify_one(vm, h, (Obj *)(r->start + i * r->slot), all);
     }
-    h->nwatched = all ? 0 : keep;
 }
 
 static size_t sweep(Heap *h) {
@@ -569,7 +564,7 @@ void gc_free_all(VM *vm) {
     for (size_t i = 0; i < h->nchunks; i++) munmap(h->chunks[i], CHUNK_BYTES);
     free(h->chunks);
     free(h->free_pages);
-    free(h->keys); free(h->vals); free(h->gray); free(h->watched);
+    free(h->keys); free(h->vals); free(h->gray);
     free(h);
     vm->heap = NULL;
 }
