@@ -72,7 +72,7 @@ typedef struct Task {
     struct Task *prev, *next; /* the loop's list of pending tasks (all_tasks) */
     uint32_t number;          /* N of the default name (32 bits: the record stays in its size class) */
     int32_t cancels;          /* cancelling() */
-    uint8_t must_cancel, queued, sleep0, in_list, quiet;
+    uint8_t must_cancel, queued, in_list, quiet;
 } Task;
 
 /* sleep(delay, result): a future that arms its timer only when first awaited. */
@@ -116,10 +116,8 @@ typedef struct AState {
     Type *t_lock, *t_semaphore;   /* the C bases (their subclasses may override acquire/release) */
     Type *t_gather, *t_gnote; /* _GatheringFuture and its queued child notes (gather.c) */
     Value event_loop;         /* set_event_loop / get_event_loop's loop, or None */
-    Value sleep0;             /* the singleton sleep(0) awaitable */
     Value stopiter;           /* a reusable StopIteration() for returns of None */
     Value rucb;               /* run_until_complete's done callback */
-    uint8_t sleep0_flag;      /* sleep(0) driven outside a task */
 } AState;
 
 static inline AState *astate(VM *vm) { return (AState *)vm->asyncio_state; }

@@ -15,7 +15,6 @@ static void state_trace(GC *gc, Obj *o) {
     gc_mark_obj(gc, st->t_semwait); gc_mark_obj(gc, st->t_lock); gc_mark_obj(gc, st->t_semaphore);
     gc_mark_obj(gc, st->t_gather); gc_mark_obj(gc, st->t_gnote);
     gc_mark(gc, st->event_loop);
-    gc_mark(gc, st->sleep0);
     gc_mark(gc, st->stopiter);
     gc_mark(gc, st->rucb);
 }

@@ -28,12 +28,14 @@ void sleep_fire(VM *vm, Sleep *s) {
     if (s->fut.state == FUT_PENDING && future_set_result(vm, &s->fut, s->value) < 0) vm_clear_exc(vm);
 }
 
+static Value sleep0_new(VM *vm);
+
 Value asyncio_sleep(VM *vm, Value *args, int nargs, Value kwnames) {
     static const char *const names[] = { "delay", "result", NULL };
     Value out[2] = { VNULL, VNULL };
     if (nargs == 1 && !kwnames) out[0] = args[0];   /* the common call: no parsing */
     else if (vm_parse_args(vm, "sleep", args, nargs, kwnames, names, 1, 0, out) < 0) return VNULL;
-    if (out[0] == v_from_int(0) && !out[1]) return astate(vm)->sleep0;
+    if (out[0] == v_from_int(0) && !out[1]) return sleep0_new(vm);
     double d;
     if (v_is_int(out[0])) d = (double)v_int(out[0]);
     else if (vm_to_double(vm, out[0], &d) < 0) {
@@ -42,7 +44,7 @@ Value asyncio_sleep(VM *vm, Value *args, int nargs, Value kwnames) {
     }
     Value result = out[1] ? out[1] : vm->none;
     AState *st = astate(vm);
-    if (d <= 0 && result == vm->none) return st->sleep0;
+    if (d <= 0 && result == vm->none) return sleep0_new(vm);
     Sleep *s = gc_alloc(vm, st->t_sleep, sizeof(Sleep));
     if (!s) return VNULL;
     s->fut.kind = FK_SLEEP;
@@ -124,32 +126,45 @@ static Value name_get(VM *vm, Value *a, int n, Value k) { return str_from_cstr(v
 
 /* ---- sleep(0) ---- */
 
-static uint8_t *sleep0_bit(VM *vm) {
-    Loop *l = running_loop(vm);
-    if (l && l->current_task) return &((Task *)l->current_task)->sleep0;
-    return &astate(vm)->sleep0_flag;
-}
+/* Each sleep(0) is its own 32-byte object whose state (the header's aux: 0 fresh, 1 yielded
+ * once, 2 finished) is its own: two of them driven by hand in one task must not share it. */
+enum { S0_FRESH, S0_YIELDED, S0_DONE };
 
 static Value sleep0_am_send(VM *vm, Value self, Value sent, bool *done) {
-    uint8_t *bit = sleep0_bit(vm);
-    *done = *bit;
-    *bit = !*bit;
+    Obj *o = (Obj *)self;
+    *done = false;
+    if (o->aux == S0_DONE) return vm_raise(vm, vm->e_RuntimeError, "cannot reuse already awaited coroutine");
+    if (o->aux == S0_FRESH && sent != vm->none) {
+        o->aux = S0_DONE;
+        return vm_raise(vm, vm->e_TypeError, "can't send non-None value to a just-started coroutine");
+    }
+    *done = o->aux == S0_YIELDED;
+    o->aux = *done ? S0_DONE : S0_YIELDED;
     return vm->none;
 }
 static Value sleep0_next_m(VM *vm, Value *a, int n, Value k) {
     bool done;
-    sleep0_am_send(vm, a[0], vm->none, &done);
+    Value r = sleep0_am_send(vm, a[0], vm->none, &done);
+    if (!r) return VNULL;
     return done ? future_stop_iteration(vm, vm->none) : vm->none;
 }
 static Value sleep0_send_m(VM *vm, Value *a, int n, Value k) {
     if (vm_check_args(vm, "send", n - 1, k, 1, 1) < 0) return VNULL;
-    return sleep0_next_m(vm, a, 1, VNULL);
+    bool done;
+    Value r = sleep0_am_send(vm, a[0], a[1], &done);
+    if (!r) return VNULL;
+    return done ? future_stop_iteration(vm, vm->none) : vm->none;
 }
 static Value sleep0_throw_m(VM *vm, Value *a, int n, Value k) {
-    *sleep0_bit(vm) = 0;
+    ((Obj *)a[0])->aux = S0_DONE;
     return throw_exc(vm, a, n);
 }
-static Value sleep0_close_m(VM *vm, Value *a, int n, Value k) { *sleep0_bit(vm) = 0; return vm->none; }
+static Value sleep0_close_m(VM *vm, Value *a, int n, Value k) { ((Obj *)a[0])->aux = S0_DONE; return vm->none; }
+
+static Value sleep0_new(VM *vm) {
+    Obj *o = gc_alloc(vm, astate(vm)->t_sleep0, sizeof(Obj) + 8);
+    return o ? v_from_obj(o) : VNULL;
+}
 
 static Type *coro_like_type(VM *vm, size_t size, NativeFn next, NativeFn send, NativeFn thr, NativeFn close) {
     Type *t = type_new_builtin(vm, "coroutine", vm->t_object, size, 0);
@@ -172,5 +187,4 @@ void sleep_types_init(VM *vm, AState *st) {
     st->t_sleep->am_send = sleep_am_send;   /* SEND skips __next__ and the StopIteration */
     st->t_sleep0 = coro_like_type(vm, sizeof(Obj) + 8, sleep0_next_m, sleep0_send_m, sleep0_throw_m, sleep0_close_m);
     st->t_sleep0->am_send = sleep0_am_send;
-    st->sleep0 = v_from_obj(gc_alloc(vm, st->t_sleep0, sizeof(Obj) + 8));
 }
