@@ -161,6 +161,10 @@ static Value sleep0_throw_m(VM *vm, Value *a, int n, Value k) {
 }
 static Value sleep0_close_m(VM *vm, Value *a, int n, Value k) { ((Obj *)a[0])->aux = S0_DONE; return vm->none; }
 
+static void sleep0_on_collect(VM *vm, Obj *o) {
+    if (o->aux == S0_FRESH) warn_never_awaited("sleep");
+}
+
 static Value sleep0_new(VM *vm) {
     Obj *o = gc_alloc(vm, astate(vm)->t_sleep0, sizeof(Obj) + 8);
     return o ? v_from_obj(o) : VNULL;
@@ -187,4 +191,5 @@ void sleep_types_init(VM *vm, AState *st) {
     st->t_sleep->am_send = sleep_am_send;   /* SEND skips __next__ and the StopIteration */
     st->t_sleep0 = coro_like_type(vm, sizeof(Obj) + 8, sleep0_next_m, sleep0_send_m, sleep0_throw_m, sleep0_close_m);
     st->t_sleep0->am_send = sleep0_am_send;
+    st->t_sleep0->on_collect = sleep0_on_collect;
 }
