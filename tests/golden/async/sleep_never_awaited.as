@@ -1,7 +1,10 @@
-# Calling asyncio.sleep(0) or sleep(1) without await: CPython's never-awaited warning for each.
+# Calling asyncio.sleep(0) without await: CPython's never-awaited warning.
 import asyncio
+
+
 async def main():
     asyncio.sleep(0)
-    asyncio.sleep(1)
     print("done")
+
+
 asyncio.run(main())
