@@ -211,6 +211,9 @@ enum { WOP_ACQUIRE, WOP_AENTER, WOP_DONE };
 /* `async with`: __aenter__ awaits acquire() and __aexit__ calls release(), a subclass's own
  * methods if it overrides them (release_fn is the base's, for the common case). */
 Value prim_aenter(VM *vm, Value self, Type *base, Type *wtype);
+Value prim_new_m(VM *vm, Value *a, int n, Value k);        /* __new__ */
+Value prim_nwaiters_m(VM *vm, Value *a, int n, Value k);   /* _nwaiters() */
+Value prim_loop_get(VM *vm, Value *a, int n, Value k);     /* _loop */
 Value prim_aexit(VM *vm, Value self, Type *base, Type *wtype, int (*release_fn)(VM *vm, Prim *p));
 
 /* ---- event.c, lock.c ---- */

@@ -40,10 +40,6 @@ static Value ew_close_m(VM *vm, Value *a, int n, Value k) { waiter_leave((Future
 
 #define SELF ((CEvent *)a[0])
 
-static Value ev_new_m(VM *vm, Value *a, int n, Value k) {
-    Type *cls = (Type *)a[0];
-    return v_from_obj(gc_alloc(vm, cls, cls->size));
-}
 static Value ev_init_m(VM *vm, Value *a, int n, Value k) {
     if (vm_check_args(vm, "Event", n - 1, k, 0, 0) < 0) return VNULL;
     return vm->none;
@@ -67,23 +63,21 @@ static Value ev_wait_m(VM *vm, Value *a, int n, Value k) {
     return waiter_new(vm, astate(vm)->t_waiter, &SELF->p, 0);
 }
 
-static Value ev_nwaiters_m(VM *vm, Value *a, int n, Value k) { return v_from_int(SELF->p.waiters.n); }
 static Value ev_value_get(VM *vm, Value *a, int n, Value k) { return vm_bool(vm, SELF->value); }
-static Value ev_loop_get(VM *vm, Value *a, int n, Value k) { return SELF->p.loop ? SELF->p.loop : vm->none; }
 
 void event_types_init(VM *vm, AState *st, Value module) {
     st->t_waiter = waiter_type(vm, "Event.wait", ew_step, ew_throw_m, ew_close_m);
     Type *t = type_new_builtin(vm, "Event", vm->t_object, sizeof(CEvent), TF_BASETYPE);
     t->trace = prim_trace;
     t->finalize = prim_finalize;
-    type_add_static(vm, t, "__new__", ev_new_m);
+    type_add_static(vm, t, "__new__", prim_new_m);
     type_add_method(vm, t, "__init__", ev_init_m);
     type_add_method(vm, t, "is_set", ev_is_set_m);
     type_add_method(vm, t, "set", ev_set_m);
     type_add_method(vm, t, "clear", ev_clear_m);
     type_add_method(vm, t, "wait", ev_wait_m);
-    type_add_method(vm, t, "_nwaiters", ev_nwaiters_m);
+    type_add_method(vm, t, "_nwaiters", prim_nwaiters_m);
     type_add_property(vm, t, "_value", ev_value_get, NULL);
-    type_add_property(vm, t, "_loop", ev_loop_get, NULL);
+    type_add_property(vm, t, "_loop", prim_loop_get, NULL);
     module_add(vm, module, "Event", v_from_obj(t));
 }

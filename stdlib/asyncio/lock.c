@@ -76,10 +76,6 @@ static Value lw_close_m(VM *vm, Value *a, int n, Value k) { waiter_leave((Future
 
 #define SELF ((CLock *)a[0])
 
-static Value lock_new_m(VM *vm, Value *a, int n, Value k) {
-    Type *cls = (Type *)a[0];
-    return v_from_obj(gc_alloc(vm, cls, cls->size));
-}
 static Value lock_init_m(VM *vm, Value *a, int n, Value k) {
     if (vm_check_args(vm, "Lock", n - 1, k, 0, 0) < 0) return VNULL;
     return vm->none;
@@ -101,25 +97,23 @@ static Value lock_aexit_m(VM *vm, Value *a, int n, Value k) {
     if (vm_check_args(vm, "__aexit__", n - 1, k, 3, 3) < 0) return VNULL;
     return prim_aexit(vm, a[0], astate(vm)->t_lock, astate(vm)->t_lockwait, lock_release);
 }
-static Value lock_nwaiters_m(VM *vm, Value *a, int n, Value k) { return v_from_int(SELF->p.waiters.n); }
 static Value lock_locked_get(VM *vm, Value *a, int n, Value k) { return vm_bool(vm, SELF->locked); }
-static Value lock_loop_get(VM *vm, Value *a, int n, Value k) { return SELF->p.loop ? SELF->p.loop : vm->none; }
 
 void lock_types_init(VM *vm, AState *st, Value module) {
     st->t_lockwait = waiter_type(vm, "Lock.acquire", lw_step, lw_throw_m, lw_close_m);
     Type *t = type_new_builtin(vm, "Lock", vm->t_object, sizeof(CLock), TF_BASETYPE);
     t->trace = prim_trace;
     t->finalize = prim_finalize;
-    type_add_static(vm, t, "__new__", lock_new_m);
+    type_add_static(vm, t, "__new__", prim_new_m);
     type_add_method(vm, t, "__init__", lock_init_m);
     type_add_method(vm, t, "locked", lock_locked_m);
     type_add_method(vm, t, "acquire", lock_acquire_m);
     type_add_method(vm, t, "release", lock_release_m);
     type_add_method(vm, t, "__aenter__", lock_aenter_m);
     type_add_method(vm, t, "__aexit__", lock_aexit_m);
-    type_add_method(vm, t, "_nwaiters", lock_nwaiters_m);
+    type_add_method(vm, t, "_nwaiters", prim_nwaiters_m);
     type_add_property(vm, t, "_locked", lock_locked_get, NULL);
-    type_add_property(vm, t, "_loop", lock_loop_get, NULL);
+    type_add_property(vm, t, "_loop", prim_loop_get, NULL);
     st->t_lock = t;
     module_add(vm, module, "Lock", v_from_obj(t));
 }

@@ -120,9 +120,7 @@ static Value sem_aexit_m(VM *vm, Value *a, int n, Value k) {
     if (vm_check_args(vm, "__aexit__", n - 1, k, 3, 3) < 0) return VNULL;
     return prim_aexit(vm, a[0], astate(vm)->t_semaphore, astate(vm)->t_semwait, sem_release);
 }
-static Value sem_nwaiters_m(VM *vm, Value *a, int n, Value k) { return v_from_int(SELF->p.waiters.n); }
 static Value sem_value_get(VM *vm, Value *a, int n, Value k) { return v_from_int(SELF->value); }
-static Value sem_loop_get(VM *vm, Value *a, int n, Value k) { return SELF->p.loop ? SELF->p.loop : vm->none; }
 
 void semaphore_types_init(VM *vm, AState *st, Value module) {
     st->t_semwait = waiter_type(vm, "Semaphore.acquire", sw_step, sw_throw_m, sw_close_m);
@@ -136,9 +134,9 @@ void semaphore_types_init(VM *vm, AState *st, Value module) {
     type_add_method(vm, t, "release", sem_release_m);
     type_add_method(vm, t, "__aenter__", sem_aenter_m);
     type_add_method(vm, t, "__aexit__", sem_aexit_m);
-    type_add_method(vm, t, "_nwaiters", sem_nwaiters_m);
+    type_add_method(vm, t, "_nwaiters", prim_nwaiters_m);
     type_add_property(vm, t, "_value", sem_value_get, NULL);
-    type_add_property(vm, t, "_loop", sem_loop_get, NULL);
+    type_add_property(vm, t, "_loop", prim_loop_get, NULL);
     st->t_semaphore = t;
     module_add(vm, module, "Semaphore", v_from_obj(t));
 }

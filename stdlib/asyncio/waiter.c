@@ -78,6 +78,17 @@ static bool overridden(VM *vm, Value self, Type *base, const char *name) {
     return mine != theirs;
 }
 
+/* The methods every primitive (Event, Lock, Semaphore) has alike: they see only its Prim. */
+Value prim_new_m(VM *vm, Value *a, int n, Value k) {
+    Type *cls = (Type *)a[0];
+    return v_from_obj(gc_alloc(vm, cls, cls->size));
+}
+Value prim_nwaiters_m(VM *vm, Value *a, int n, Value k) { return v_from_int(((Prim *)a[0])->waiters.n); }
+Value prim_loop_get(VM *vm, Value *a, int n, Value k) {
+    Prim *p = (Prim *)a[0];
+    return p->loop ? p->loop : vm->none;
+}
+
 Value prim_aenter(VM *vm, Value self, Type *base, Type *wtype) {
     if (overridden(vm, self, base, "acquire")) return vm_call_method(vm, self, str_intern_cstr(vm, "acquire"), NULL, 0);
     return waiter_new(vm, wtype, (Prim *)self, WOP_AENTER);
