@@ -98,6 +98,28 @@ Value gen_send(VM *vm, Value gv, Value v, bool *returned) {
     return r;
 }
 
+/* g's frame, on top of the frame array, suspends again where it was: its delegate yielded r. */
+static Value stay_suspended(VM *vm, Gen *g, Frame *fr, Value r) {
+    gen_save_frame(g, fr);
+    g->state = GEN_SUSPENDED;
+    g->exc_state = vm->handled;
+    vm->handled = fr->handled;
+    vm->sp_top = fr->saved_top;
+    vm->nframes--;
+    return r;
+}
+
+/* The delegate of fr's await / yield from finished with r outside the SEND instruction: store
+ * r where SEND would and run on from SEND's target (fr->ip is the SEND loop's JUMP). */
+static Value run_after_send(VM *vm, Frame *fr, Value r, bool *returned) {
+    uint32_t *send = fr->code->code + INSTR_ARG(*fr->ip);
+    fr->sp[-1] = r;
+    fr->ip = fr->code->code + INSTR_ARG(*send);
+    Value v = vm_interpret(vm);
+    if (v && !vm->yielded) *returned = true;
+    return v;
+}
+
 /* Raise `exc` inside the generator at its suspension point. */
 Value gen_throw_into(VM *vm, Gen *g, Value exc, bool *returned) {
     *returned = false;
@@ -110,75 +132,32 @@ Value gen_throw_into(VM *vm, Gen *g, Value exc, bool *returned) {
     Frame *fr = enter_frame(vm, g, 1);
     if (!fr) return VNULL;
     /* The delegate (if any) sits at TOS: give it the chance to handle the exception. */
-    Value *tos = fr->sp - 1;
-    if (fr->sp > fr->slots + fr->code->nlocals) {
-        uint32_t *nip = fr->ip;
-        if (INSTR_OP(nip[0]) == OP_JUMP || INSTR_OP(nip[-1]) == OP_YIELD_VALUE) {
-            Value d = *tos;
-            if (INSTR_OP(nip[-1]) == OP_YIELD_VALUE && INSTR_ARG(nip[-1]) == 1 && v_is_obj(d)) {
-                Type *dt = type_of(vm, d);
-                Value r = VNULL;
-                bool handled = false;
-                if (dt == vm->t_generator || dt == vm->t_coroutine) {
-                    bool ret;
-                    r = gen_throw_into(vm, (Gen *)d, exc, &ret);
-                    handled = true;
-                    if (r && !ret) {
-                        /* delegate yielded: we stay suspended */
-                        gen_save_frame(g, fr);
-                        g->state = GEN_SUSPENDED;
-                        g->exc_state = vm->handled;
-                        vm->handled = fr->handled;
-                        vm->sp_top = fr->saved_top;
-                        vm->nframes--;
-                        return r;
-                    }
-                    if (r && ret) {
-                        /* delegate returned: continue after the SEND loop with its value */
-                        *tos = r;
-                        uint32_t *p = fr->ip;
-                        while (INSTR_OP(*p) != OP_JUMP) p++;
-                        uint32_t *send = fr->code->code + INSTR_ARG(*p);
-                        fr->ip = fr->code->code + INSTR_ARG(*send);
-                        Value v = vm_interpret(vm);
-                        if (v && !vm->yielded) *returned = true;
-                        return v;
-                    }
-                    exc = vm->exc;
-                    vm->exc = VNULL;
-                } else {
-                    Value th = vm_getattr_opt(vm, d, vm->s_throw);
-                    if (th) {
-                        r = vm_call1(vm, th, exc);
-                        handled = true;
-                        if (r) {
-                            vm->yield_leaf = g;   /* the delegate is not a generator: resume here */
-                            gen_save_frame(g, fr);
-                            g->slots[g->sp_off - 1] = d;
-                            g->state = GEN_SUSPENDED;
-                            g->exc_state = vm->handled;
-                            vm->handled = fr->handled;
-                            vm->sp_top = fr->saved_top;
-                            vm->nframes--;
-                            return r;
-                        }
-                        if (vm_exc_is(vm, vm->e_StopIteration)) {
-                            Value val = exc_get_attr(vm, vm->exc, vm->s_value);
-                            vm_clear_exc(vm);
-                            *tos = val ? val : vm->none;
-                            uint32_t *p = fr->ip;
-                            while (INSTR_OP(*p) != OP_JUMP) p++;
-                            uint32_t *send = fr->code->code + INSTR_ARG(*p);
-                            fr->ip = fr->code->code + INSTR_ARG(*send);
-                            Value v = vm_interpret(vm);
-                            if (v && !vm->yielded) *returned = true;
-                            return v;
-                        }
-                        exc = vm->exc;
-                        vm->exc = VNULL;
-                    }
+    uint32_t *nip = fr->ip;
+    if (fr->sp > fr->slots + fr->code->nlocals && INSTR_OP(nip[-1]) == OP_YIELD_VALUE &&
+        INSTR_ARG(nip[-1]) == 1 && v_is_obj(fr->sp[-1])) {
+        Value d = fr->sp[-1];
+        Type *dt = type_of(vm, d);
+        if (dt == vm->t_generator || dt == vm->t_coroutine) {
+            bool ret;
+            Value r = gen_throw_into(vm, (Gen *)d, exc, &ret);
+            if (r) return ret ? run_after_send(vm, fr, r, returned) : stay_suspended(vm, g, fr, r);
+            exc = vm->exc;
+            vm->exc = VNULL;
+        } else {
+            Value th = vm_getattr_opt(vm, d, vm->s_throw);
+            if (th) {
+                Value r = vm_call1(vm, th, exc);
+                if (r) {
+                    vm->yield_leaf = g;   /* the delegate is not a generator: resume here */
+                    return stay_suspended(vm, g, fr, r);
                 }
-                (void)handled;
+                if (vm_exc_is(vm, vm->e_StopIteration)) {
+                    Value val = exc_get_attr(vm, vm->exc, vm->s_value);
+                    vm_clear_exc(vm);
+                    return run_after_send(vm, fr, val ? val : vm->none, returned);
+                }
+                exc = vm->exc;
+                vm->exc = VNULL;
             }
         }
     }
@@ -211,13 +190,8 @@ Value gen_finish_delegate(VM *vm, Gen *p, Value r, bool *returned) {
     vm->exc = VNULL;
     Frame *fr = enter_frame(vm, p, 1);
     if (!fr) return VNULL;
-    if (exc) {
-        vm->exc = exc;   /* the error path reports it at the await, as a throw() would */
-    } else {
-        uint32_t *send = fr->code->code + INSTR_ARG(*fr->ip);   /* ip: the SEND loop's JUMP */
-        fr->sp[-1] = r;
-        fr->ip = fr->code->code + INSTR_ARG(*send);
-    }
+    if (!exc) return run_after_send(vm, fr, r, returned);
+    vm->exc = exc;   /* the error path reports it at the await, as a throw() would */
     Value v = vm_interpret(vm);
     if (v && !vm->yielded) *returned = true;
     return v;
