@@ -100,11 +100,13 @@ int main(int argc, char **argv) {
     vm->stack_base = &here;
     vm->progname = argv[0];
     the_vm = vm;
-    struct sigaction sa;
+    /* as CPython: Ctrl-C becomes KeyboardInterrupt unless the parent ignored SIGINT (a job
+     * started in the background by a non-interactive shell must stay immune to it) */
+    struct sigaction sa, old;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_sigint;
     sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
+    if (sigaction(SIGINT, NULL, &old) == 0 && old.sa_handler != SIG_IGN) sigaction(SIGINT, &sa, NULL);
     int status = 0;
     if (code) {
         list_append(vm, vm->argv_list, str_from_cstr(vm, "-c"));
