@@ -279,7 +279,7 @@ Value c_assemble_unit(Compiler *c) {
     co->nlocals = u->nslots;
     co->ncells = u->ncells;
     co->nfree = u->nfree;
-    co->stacksize = u->maxdepth + 4;
+    co->stacksize = u->maxdepth;
     co->flags = u->flags;
     if (!(co->flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) &&
         !co->kwonlyargcount && !co->ncells && !co->nfree && (co->flags & CO_NEWLOCALS))

@@ -347,7 +347,6 @@ void c_expr(Compiler *c, const Node *n) {
         c_expr(c, n->u.ifexp.body);
         c_jump(c, OP_JUMP, end);
         c_bind(c, orelse);
-        c->u->depth--;
         c_expr(c, n->u.ifexp.orelse);
         c_bind(c, end);
         break;

@@ -81,11 +81,17 @@ enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_CLOSED };
 enum { GK_GENERATOR, GK_COROUTINE, GK_ASYNCGEN };
 
 typedef struct Gen {
-    Obj head;
-    uint8_t state, kind;
-    uint8_t awaited;          /* coroutine: has been awaited/started (for the never-awaited warning) */
-    uint8_t running_async;    /* async generator: an asend/athrow is in flight */
-    int32_t nslots;
+    /* The flags live in the header's aux word: 100,000s of suspended coroutines must stay
+     * small (D13). The anonymous struct spells out Obj's layout. */
+    union {
+        Obj head;
+        struct {
+            struct Type *head_type_; uint32_t head_gc_;
+            uint8_t state, kind;
+            uint8_t awaited;          /* coroutine: has been awaited/started (for the never-awaited warning) */
+            uint8_t running_async;    /* async generator: an asend/athrow is in flight */
+        };
+    };
     /* The saved frame, compactly (100,000s of coroutines may be suspended at once): code and
      * globals are the function's, the slots are ours; ip and sp are offsets. gen_load_frame
      * and gen_save_frame convert to and from the frame array's full record. */
@@ -97,7 +103,10 @@ typedef struct Gen {
     Value slots[];            /* locals + value stack */
 } Gen;
 
+_Static_assert(sizeof(Gen) == 48, "a suspended coroutine's header");
 static inline Code *gen_code(const Gen *g) { return g->func->code; }
+/* locals + the value stack; the compiler's stack size is exact (no headroom, D13) */
+static inline int32_t gen_nslots(const Gen *g) { return g->func->code->nlocals + g->func->code->stacksize; }
 static inline uint32_t *gen_ip(const Gen *g) { return g->func->code->code + g->ip_off; }
 /* The top of the saved value stack (the delegate of a suspended await), or VNULL. */
 static inline Value gen_tos(const Gen *g) { return g->sp_off > (uint32_t)g->func->code->nlocals ? g->slots[g->sp_off - 1] : VNULL; }

@@ -136,6 +136,14 @@ static inline Value int_sub(VM *vm, Value a, Value b) {
     return smallint_fits(r) ? v_from_int(r) : int_from_i64(vm, r);
 }
 
+#ifdef ASPEN_CHECK_STACK
+#include <stdio.h>
+__attribute__((noreturn, cold)) static void stack_overflow(Code *co) {
+    fprintf(stderr, "aspen: value stack overflow in %s (stacksize %d)\n", co->name ? str_cstr(co->name) : "?", co->stacksize);
+    abort();
+}
+#endif
+
 Value vm_interpret(VM *vm) {
     Frame *fr = &vm->frames[vm->nframes - 1];
     Code *co;
@@ -150,7 +158,13 @@ Value vm_interpret(VM *vm) {
 #define LOAD_FRAME() do { co = fr->code; ip = fr->ip; sp = fr->sp; slots = fr->slots; \
                           consts = co->consts; names = co->names; } while (0)
 #define SAVE() do { fr->ip = ip; fr->sp = sp; } while (0)
+#ifdef ASPEN_CHECK_STACK
+/* Sanitizer builds prove the compiler's stack sizes exact: a generator's slots end its heap
+ * object, so one push too many would write into the next object (D13). */
+#define PUSH(v) (sp < slots + co->nlocals + co->stacksize ? (void)0 : stack_overflow(co), *sp++ = (v))
+#else
 #define PUSH(v) (*sp++ = (v))
+#endif
 #define POP() (*--sp)
 #define TOP() (sp[-1])
 #define SECOND() (sp[-2])

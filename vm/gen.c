@@ -13,9 +13,9 @@ static void gen_trace(GC *gc, Obj *o) {
     gc_mark(gc, g->exc_state);
     /* a suspended generator's live slots end at its saved sp; a running one's frame record is
      * stale (the live one is in the frame array), so scan all its slots conservatively */
-    if (g->state == GEN_RUNNING) { gc_mark_conservative(gc, g->slots, (size_t)g->nslots); return; }
+    if (g->state == GEN_RUNNING) { gc_mark_conservative(gc, g->slots, (size_t)gen_nslots(g)); return; }
     Value *end = g->state == GEN_CLOSED ? g->slots : g->slots + g->sp_off;
-    for (Value *p = g->slots; p < end && p < g->slots + g->nslots; p++) gc_mark(gc, *p);
+    for (Value *p = g->slots; p < end && p < g->slots + gen_nslots(g); p++) gc_mark(gc, *p);
 }
 
 Value gen_new(VM *vm, Func *f, Value *slots, int kind) {
@@ -25,7 +25,6 @@ Value gen_new(VM *vm, Func *f, Value *slots, int kind) {
     Gen *g = gc_alloc(vm, t, sizeof(Gen) + sizeof(Value) * n);
     if (!g) return VNULL;
     g->kind = (uint8_t)kind;
-    g->nslots = n;
     vmemcpy(g->slots, slots, sizeof(Value) * c->nlocals);
     g->func = f;
     g->sp_off = (uint32_t)c->nlocals;

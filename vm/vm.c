@@ -140,7 +140,7 @@ void gc_mark_roots(VM *vm, GC *gc) {
         gc_mark(gc, f->handled);
         /* slots of plain frames are on vm->stack; generator slots are traced via the gen,
          * but a running generator's live stack top is only known from the frame */
-        if (f->gen) gc_mark_conservative(gc, f->slots, (size_t)f->gen->nslots);
+        if (f->gen) gc_mark_conservative(gc, f->slots, (size_t)gen_nslots(f->gen));
     }
     gc_mark(gc, vm->exc);
     gc_mark(gc, vm->handled);
