@@ -43,37 +43,52 @@ void ring_trace(GC *gc, VRing *r);
 /* ---- Future / Task ---- */
 enum { FUT_PENDING, FUT_CANCELLED, FUT_FINISHED };
 
+/* What few futures need: a cancel message, the CancelledError a task's coroutine raised, a
+ * task's name, an exception to throw into a task's next step. Kept apart so that a Future
+ * is 64 bytes and a Task 112 (D13): 100,000s of them may wait at once. */
+typedef struct FutExtra {
+    Obj head;
+    Value cancel_msg;         /* VNULL: none (None is stored as VNULL) */
+    Value cancelled_exc;      /* the CancelledError a task's coroutine raised (given once) */
+    Value name;               /* Task: str, or VNULL until first asked (lazy "Task-N") */
+    Value step_exc;           /* Task, queued: an exception to throw in (bad yield) */
+} FutExtra;
+
 typedef struct Future {
     QNode q;                  /* tasks use the link; plain futures leave it NULL */
     Value loop;
-    Value result;             /* the result, or (exception set) unused */
-    Value exception;          /* VNULL unless finished with an exception */
-    Value cancel_msg;         /* VNULL: none */
-    Value cancelled_exc;      /* the CancelledError a task's coroutine raised (given once) */
+    Value result;             /* the result, or the exception when has_exc */
     Value callbacks;          /* VNULL, one callable/Task, or a list of them (see future.c) */
+    FutExtra *extra;          /* NULL until one of its fields is needed */
     uint8_t state;
-    uint8_t log_tb;           /* exception not yet retrieved */
-    uint8_t blocking;         /* _asyncio_future_blocking */
     uint8_t kind;             /* FK_* */
-    uint8_t multi;            /* callbacks is a list */
-    uint8_t mark;             /* gather(): already among the children of the call in progress */
-    uint8_t aux;              /* waiter records (waiter.c): which operation */
+    uint8_t aux;              /* free for subtypes */
+    uint8_t has_exc : 1;      /* finished with an exception (in result) */
+    uint8_t log_tb : 1;       /* exception not yet retrieved */
+    uint8_t blocking : 1;     /* _asyncio_future_blocking */
+    uint8_t multi : 1;        /* callbacks is a list */
+    uint8_t mark : 1;         /* gather(): already among the children of the call in progress */
+    /* a Task's bits live here, where the Future has room */
+    uint8_t must_cancel : 1, queued : 1, in_list : 1, quiet : 1;
+    uint8_t woken : 1;        /* queued to step because its waiter is done */
 } Future;
 enum { FK_FUTURE, FK_TASK, FK_SLEEP, FK_WAITER };
+_Static_assert(sizeof(Future) == 64, "Future layout");
+
+static inline Value fut_exception(const Future *f) { return f->has_exc ? f->result : VNULL; }
+static inline Value fut_cancel_msg(const Future *f) { return f->extra ? f->extra->cancel_msg : VNULL; }
+FutExtra *fut_extra(VM *vm, Future *f);       /* allocated on first use; NULL: MemoryError */
 
 typedef struct Task {
-    Future fut;
+    Future fut;               /* head.aux: N of the default name "Task-N" */
     Value coro;
     struct Gen *leaf;         /* where the coroutine last yielded: the next step resumes there */
-    Value name;               /* str, or VNULL until first asked (lazy "Task-N") */
-    Value waiter;             /* fut_waiter: the future the coroutine waits on */
-    Value wake;               /* queued: the future that woke us (VNULL: plain step) */
-    Value step_exc;           /* queued: an exception to throw in (bad yield) */
+    Value waiter;             /* fut_waiter: the future the coroutine waits on; when woken, the
+                               * one that woke it; when finished, a gather note's outer future */
     struct Task *prev, *next; /* the loop's list of pending tasks (all_tasks) */
-    uint32_t number;          /* N of the default name (32 bits: the record stays in its size class) */
     int32_t cancels;          /* cancelling() */
-    uint8_t must_cancel, queued, in_list, quiet;
 } Task;
+_Static_assert(sizeof(Task) <= 112, "a suspended task's size class");
 
 /* sleep(delay, result): a future that arms its timer only when first awaited. */
 typedef struct Sleep {
@@ -115,6 +130,7 @@ typedef struct AState {
     Type *t_waiter, *t_lockwait, *t_semwait;   /* Event.wait()'s, Lock's and Semaphore's awaitables */
     Type *t_lock, *t_semaphore;   /* the C bases (their subclasses may override acquire/release) */
     Type *t_gather, *t_gnote; /* _GatheringFuture and its queued child notes (gather.c) */
+    Type *t_futextra;         /* FutExtra */
     Value event_loop;         /* set_event_loop / get_event_loop's loop, or None */
     Value stopiter;           /* a reusable StopIteration() for returns of None */
     Value rucb;               /* run_until_complete's done callback */

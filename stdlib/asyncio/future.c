@@ -21,19 +21,37 @@ void future_trace(GC *gc, Obj *o) {
     gc_mark_obj(gc, f->q.qnext);
     gc_mark(gc, f->loop);
     gc_mark(gc, f->result);
-    gc_mark(gc, f->exception);
-    gc_mark(gc, f->cancel_msg);
-    gc_mark(gc, f->cancelled_exc);
     gc_mark(gc, f->callbacks);
+    gc_mark_obj(gc, f->extra);
+}
+
+static void extra_trace(GC *gc, Obj *o) {
+    FutExtra *x = (FutExtra *)o;
+    gc_mark(gc, x->cancel_msg);
+    gc_mark(gc, x->cancelled_exc);
+    gc_mark(gc, x->name);
+    gc_mark(gc, x->step_exc);
+}
+
+FutExtra *fut_extra(VM *vm, Future *f) {
+    if (!f->extra) f->extra = gc_alloc(vm, astate(vm)->t_futextra, sizeof(FutExtra));
+    return f->extra;
+}
+
+/* Remember cancel(msg)'s message; None needs no record. */
+static void set_cancel_msg(VM *vm, Future *f, Value msg) {
+    if (!msg || msg == vm->none) { if (f->extra) f->extra->cancel_msg = VNULL; return; }
+    if (fut_extra(vm, f)) f->extra->cancel_msg = msg;
+    else vm_clear_exc(vm);   /* out of memory: the CancelledError goes without its message */
 }
 
 /* "Future exception was never retrieved", at collection as CPython's __del__ reports it. */
 void future_on_collect(VM *vm, Obj *o) {
     Future *f = (Future *)o;
-    if (!f->log_tb || !f->exception || !f->loop) return;
+    if (!f->log_tb || !f->has_exc || !f->loop) return;
     loop_report(vm, (Loop *)f->loop, f->kind == FK_TASK ? "Task exception was never retrieved"
                                                       : "Future exception was never retrieved",
-                f->exception, "future", v_from_obj(o));
+                f->result, "future", v_from_obj(o));
 }
 
 Value future_new(VM *vm, Value loop) {
@@ -88,7 +106,8 @@ int future_set_exception(VM *vm, Future *f, Value exc) {
         vm_raise(vm, vm->e_TypeError, "StopIteration interacts badly with generators and cannot be raised into a Future");
         return -1;
     }
-    f->exception = exc;
+    f->result = exc;
+    f->has_exc = 1;
     f->state = FUT_FINISHED;
     f->log_tb = 1;
     schedule_callbacks(vm, f);
@@ -99,19 +118,19 @@ bool future_cancel(VM *vm, Future *f, Value msg) {
     f->log_tb = 0;
     if (f->state != FUT_PENDING) return false;
     f->state = FUT_CANCELLED;
-    f->cancel_msg = msg;
+    set_cancel_msg(vm, f, msg);
     schedule_callbacks(vm, f);
     return true;
 }
 
 /* CPython's _make_cancelled_error: the coroutine's own CancelledError once, then new ones. */
 Value future_make_cancelled_error(VM *vm, Future *f) {
-    if (f->cancelled_exc) {
-        Value e = f->cancelled_exc;
-        f->cancelled_exc = VNULL;
+    if (f->extra && f->extra->cancelled_exc) {
+        Value e = f->extra->cancelled_exc;
+        f->extra->cancelled_exc = VNULL;
         return e;
     }
-    Value msg = f->cancel_msg;
+    Value msg = fut_cancel_msg(f);
     if (!msg || msg == vm->none) return exc_new(vm, vm->e_CancelledError, NULL, 0);
     return exc_new(vm, vm->e_CancelledError, &msg, 1);
 }
@@ -123,7 +142,7 @@ Value future_result(VM *vm, Future *f) {
     }
     if (f->state != FUT_FINISHED) return vm_raise(vm, vm->e_InvalidStateError, "Result is not set.");
     f->log_tb = 0;
-    if (f->exception) return vm_raise_value(vm, f->exception);
+    if (f->has_exc) return vm_raise_value(vm, f->result);
     return f->result;
 }
 
@@ -191,9 +210,9 @@ Value future_repr_info(VM *vm, Future *f) {
     const char *st = state_names[f->state];
     Value extra = vm->empty_str;
     if (f->state == FUT_FINISHED) {
-        Value r = f->exception ? vm_repr(vm, f->exception) : short_repr(vm, f->result);
+        Value r = f->has_exc ? vm_repr(vm, f->result) : short_repr(vm, f->result);
         if (!r) return VNULL;
-        extra = str_printf(vm, " %s=%s", f->exception ? "exception" : "result", str_cstr(r));
+        extra = str_printf(vm, " %s=%s", f->has_exc ? "exception" : "result", str_cstr(r));
     }
     Value cbs = vm->empty_str;
     if (f->callbacks) {
@@ -243,7 +262,7 @@ static Value fut_exception_m(VM *vm, Value *a, int n, Value k) {
     }
     if (f->state != FUT_FINISHED) return vm_raise(vm, vm->e_InvalidStateError, "Exception is not set.");
     f->log_tb = 0;
-    return f->exception ? f->exception : vm->none;
+    return f->has_exc ? f->result : vm->none;
 }
 
 static Value fut_set_result_m(VM *vm, Value *a, int n, Value k) {
@@ -411,4 +430,7 @@ void future_types_init(VM *vm, AState *st) {
     type_add_property(vm, t, "_loop", fut_loop_get, NULL);
     type_add_property(vm, t, "_log_traceback", fut_log_tb_get, fut_log_tb_set);
     st->t_future = t;
+    Type *xt = type_new_builtin(vm, "_future_extra", vm->t_object, sizeof(FutExtra), 0);
+    xt->trace = extra_trace;
+    st->t_futextra = xt;
 }

@@ -48,7 +48,7 @@ static Value child_exception(VM *vm, Value c) {
     if (core_fut(vm, c)) {
         Future *f = (Future *)c;
         f->log_tb = 0;
-        return f->exception ? f->exception : vm->none;
+        return f->has_exc ? f->result : vm->none;
     }
     return vm_call_method(vm, c, str_intern_cstr(vm, "exception"), NULL, 0);
 }
@@ -70,7 +70,7 @@ static Value child_cancelled_error(VM *vm, Value c) {
 /* CancelledError('' if fut._cancel_message is None else fut._cancel_message) */
 static Value child_cancelled_result(VM *vm, Value c) {
     Value msg;
-    if (core_fut(vm, c)) msg = ((Future *)c)->cancel_msg;
+    if (core_fut(vm, c)) msg = fut_cancel_msg((Future *)c);
     else { msg = vm_getattr_opt(vm, c, str_intern_cstr(vm, "_cancel_message")); if (!msg) vm_clear_exc(vm); }
     if (!msg || msg == vm->none) msg = vm->empty_str;
     return exc_new(vm, vm->e_CancelledError, &msg, 1);
@@ -135,9 +135,9 @@ int gather_note_run(VM *vm, QNode *n) {
     if (n->head.type == astate(vm)->t_task) {
         Task *t = (Task *)n;
         t->fut.q.qnext = NULL;
-        t->queued = 0;
-        outer = t->wake;
-        t->wake = VNULL;
+        t->fut.queued = 0;
+        outer = t->waiter;
+        t->waiter = VNULL;
     } else {
         outer = ((GNote *)n)->outer;
         child = ((GNote *)n)->child;
@@ -148,17 +148,17 @@ int gather_note_run(VM *vm, QNode *n) {
 }
 
 bool gather_is_task_note(VM *vm, Task *t) {
-    return t->fut.state != FUT_PENDING && t->wake && v_is_obj(t->wake) && ((Obj *)t->wake)->type == astate(vm)->t_gather;
+    return t->fut.state != FUT_PENDING && t->waiter && v_is_obj(t->waiter) && ((Obj *)t->waiter)->type == astate(vm)->t_gather;
 }
 
 void gather_schedule(VM *vm, Loop *l, Value outer, Value child) {
     /* A finished Task's queue link and wake slot are free: it can carry the note itself
      * (unless it already does, for another gather). */
     Obj *co = (Obj *)child;
-    if (co->type == astate(vm)->t_task && ((Future *)co)->state != FUT_PENDING && !((Task *)co)->queued) {
+    if (co->type == astate(vm)->t_task && ((Future *)co)->state != FUT_PENDING && !((Future *)co)->queued) {
         Task *t = (Task *)co;
-        t->queued = 1;
-        t->wake = outer;
+        t->fut.queued = 1;
+        t->waiter = outer;
         rq_push(&l->ready, &t->fut.q);
         return;
     }
@@ -211,7 +211,7 @@ static Value child_for(VM *vm, Gather *g, Dict **seen, Value arg) {
     fut = ensure_future_on(vm, arg, g->fut.loop ? g->fut.loop : VNULL, &new_task);
     if (!fut) return VNULL;
     if (!g->fut.loop) { g->fut.loop = child_loop(vm, fut); if (!g->fut.loop) return VNULL; }
-    if (new_task && ((Future *)fut)->kind == FK_TASK) ((Task *)fut)->quiet = 1;   /* _log_destroy_pending = False */
+    if (new_task && ((Future *)fut)->kind == FK_TASK) ((Future *)fut)->quiet = 1;   /* _log_destroy_pending = False */
     g->nfuts++;
     if (core) ((Future *)arg)->mark = 1;
     else {

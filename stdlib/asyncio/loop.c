@@ -101,23 +101,23 @@ void loop_add_task(Loop *l, Task *t) {
     t->next = l->tasks;
     if (l->tasks) l->tasks->prev = t;
     l->tasks = t;
-    t->in_list = 1;
+    t->fut.in_list = 1;
     l->ntasks++;
 }
 
 void loop_remove_task(Loop *l, Task *t) {
-    if (!t->in_list) return;
+    if (!t->fut.in_list) return;
     if (t->prev) t->prev->next = t->next;
     else l->tasks = t->next;
     if (t->next) t->next->prev = t->prev;
     t->prev = t->next = NULL;
-    t->in_list = 0;
+    t->fut.in_list = 0;
     l->ntasks--;
 }
 
 void loop_schedule_task(VM *vm, Loop *l, Task *t) {
-    if (t->queued) return;
-    t->queued = 1;
+    if (t->fut.queued) return;
+    t->fut.queued = 1;
     rq_push(&l->ready, &t->fut.q);
 }
 
@@ -579,7 +579,7 @@ Value loop_run_until_complete(VM *vm, Loop *l, Value fut) {
     bool new_task = false;
     fut = ensure_future_on(vm, fut, v_from_obj(l), &new_task);
     if (!fut) return VNULL;
-    if (new_task && ((Future *)fut)->kind == FK_TASK) ((Task *)fut)->quiet = 1;
+    if (new_task && ((Future *)fut)->kind == FK_TASK) ((Future *)fut)->quiet = 1;
     Value cb = native_new(vm, "_run_until_complete_cb", loop_stop_m, v_from_obj(l));
     if (!cb) return VNULL;
     if (is_future(vm, fut)) {

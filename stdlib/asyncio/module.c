@@ -13,7 +13,7 @@ static void state_trace(GC *gc, Obj *o) {
     gc_mark_obj(gc, st->t_sleep0); gc_mark_obj(gc, st->t_handle); gc_mark_obj(gc, st->t_timerhandle);
     gc_mark_obj(gc, st->t_loop); gc_mark_obj(gc, st->t_waiter); gc_mark_obj(gc, st->t_lockwait);
     gc_mark_obj(gc, st->t_semwait); gc_mark_obj(gc, st->t_lock); gc_mark_obj(gc, st->t_semaphore);
-    gc_mark_obj(gc, st->t_gather); gc_mark_obj(gc, st->t_gnote);
+    gc_mark_obj(gc, st->t_gather); gc_mark_obj(gc, st->t_gnote); gc_mark_obj(gc, st->t_futextra);
     gc_mark(gc, st->event_loop);
     gc_mark(gc, st->stopiter);
     gc_mark(gc, st->rucb);
@@ -225,12 +225,12 @@ static int cancel_all(VM *vm, Loop *l) {
     if (loop_run_until_done(vm, l, list) < 0) return -1;
     for (int64_t i = 0; i < as_list(list)->n; i++) {
         Task *t = (Task *)as_list(list)->items[i];
-        if (t->fut.state == FUT_CANCELLED || !t->fut.exception) continue;
+        if (t->fut.state == FUT_CANCELLED || !fut_exception(&t->fut)) continue;
         t->fut.log_tb = 0;
         Dict *d = dict_new(vm);
         if (!d) return -1;
         dict_set_cstr(vm, d, "message", str_from_cstr(vm, "unhandled exception during asyncio.run() shutdown"));
-        dict_set_cstr(vm, d, "exception", t->fut.exception);
+        dict_set_cstr(vm, d, "exception", fut_exception(&t->fut));
         dict_set_cstr(vm, d, "task", v_from_obj(t));
         loop_call_exception_handler(vm, l, v_from_obj(d));
     }

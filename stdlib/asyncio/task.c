@@ -11,10 +11,7 @@ static void task_trace(GC *gc, Obj *o) {
     future_trace(gc, o);   /* a Task starts with its Future */
     gc_mark(gc, t->coro);
     gc_mark_obj(gc, t->leaf);
-    gc_mark(gc, t->name);
     gc_mark(gc, t->waiter);
-    gc_mark(gc, t->wake);
-    gc_mark(gc, t->step_exc);
     /* prev/next are the loop's list: the loop marks every task on it */
 }
 
@@ -22,12 +19,12 @@ static void task_on_collect(VM *vm, Obj *o) {
     Task *t = (Task *)o;
     if (!t->fut.loop) return;
     if (t->fut.state == FUT_PENDING) {
-        if (t->quiet) return;
+        if (t->fut.quiet) return;
         loop_report(vm, (Loop *)t->fut.loop, "Task was destroyed but it is pending!", VNULL, "task", v_from_obj(o));
         return;
     }
-    if (t->fut.log_tb && t->fut.exception)
-        loop_report(vm, (Loop *)t->fut.loop, "Task exception was never retrieved", t->fut.exception, "future", v_from_obj(o));
+    if (t->fut.log_tb && t->fut.has_exc)
+        loop_report(vm, (Loop *)t->fut.loop, "Task exception was never retrieved", t->fut.result, "future", v_from_obj(o));
 }
 
 bool is_coroutine(VM *vm, Value v) {
@@ -53,9 +50,10 @@ Value task_new(VM *vm, Value loop, Value coro, Value name) {
     t->coro = coro;
     if (name && name != vm->none) {
         if (!isinst(vm, name, vm->t_str)) { name = vm_str(vm, name); if (!name) return VNULL; }
-        t->name = name;
+        if (!fut_extra(vm, &t->fut)) return VNULL;
+        t->fut.extra->name = name;
     }
-    t->number = (uint32_t)++vm->task_counter;   /* CPython 3.11 counts named tasks too */
+    t->fut.q.head.aux = (uint32_t)++vm->task_counter;   /* CPython 3.11 counts named tasks too */
     if (type_of(vm, coro) == vm->t_coroutine) ((Gen *)coro)->awaited = 1;
     Loop *l = (Loop *)loop;
     loop_add_task(l, t);
@@ -64,8 +62,11 @@ Value task_new(VM *vm, Value loop, Value coro, Value name) {
 }
 
 Value task_get_name(VM *vm, Task *t) {
-    if (!t->name) t->name = str_printf(vm, "Task-%llu", (unsigned long long)t->number);
-    return t->name;
+    if (t->fut.extra && t->fut.extra->name) return t->fut.extra->name;
+    Value name = str_printf(vm, "Task-%llu", (unsigned long long)t->fut.q.head.aux);
+    if (!name || !fut_extra(vm, &t->fut)) return VNULL;
+    t->fut.extra->name = name;
+    return name;
 }
 
 /* CPython's coroutines._format_coroutine for the repr's coro=<...>. */
@@ -127,20 +128,27 @@ static bool cancel_waiter(VM *vm, Value w, Value msg) {
     return b > 0;
 }
 
+static void set_task_cancel_msg(VM *vm, Task *t, Value msg) {
+    if (!msg || msg == vm->none) { if (t->fut.extra) t->fut.extra->cancel_msg = VNULL; return; }
+    if (fut_extra(vm, &t->fut)) t->fut.extra->cancel_msg = msg;
+    else vm_clear_exc(vm);   /* out of memory: the CancelledError goes without its message */
+}
+
 bool task_cancel(VM *vm, Task *t, Value msg) {
     t->fut.log_tb = 0;
     if (t->fut.state != FUT_PENDING) return false;
     t->cancels++;
     if (t->waiter && cancel_waiter(vm, t->waiter, msg)) return true;
-    t->must_cancel = 1;
-    t->fut.cancel_msg = msg;
+    t->fut.must_cancel = 1;
+    set_task_cancel_msg(vm, t, msg);
     return true;
 }
 
 /* The future t waits on is done: queue the next step (task_wakeup). */
 void task_wake(VM *vm, Task *t, Value fut) {
-    if (t->fut.state != FUT_PENDING) return;   /* nothing to step; wake may carry a gather note */
-    t->wake = fut;
+    if (t->fut.state != FUT_PENDING) return;   /* nothing to step; the slot may carry a gather note */
+    t->waiter = fut;
+    t->fut.woken = 1;
     loop_schedule_task(vm, (Loop *)t->fut.loop, t);
 }
 
@@ -156,7 +164,8 @@ static void finish(VM *vm, Task *t) {
 
 /* Schedule a step that throws `exc` into the coroutine (CPython: call_soon(__step, exc)). */
 static void step_later(VM *vm, Task *t, Value exc) {
-    t->step_exc = exc;
+    if (fut_extra(vm, &t->fut)) t->fut.extra->step_exc = exc;
+    else vm_clear_exc(vm);   /* out of memory: the step goes without its error */
     loop_schedule_task(vm, (Loop *)t->fut.loop, t);
 }
 
@@ -200,7 +209,7 @@ static void handle_yield(VM *vm, Task *t, Value r) {
         t->waiter = r;
         if (f->state != FUT_PENDING) task_wake(vm, t, r);
         else if (future_add_callback(vm, f, self) < 0) { Value e = vm->exc; vm_clear_exc(vm); t->waiter = VNULL; step_later(vm, t, e); return; }
-        if (t->must_cancel && cancel_waiter(vm, r, t->fut.cancel_msg)) t->must_cancel = 0;
+        if (t->fut.must_cancel && cancel_waiter(vm, r, fut_cancel_msg(&t->fut))) t->fut.must_cancel = 0;
         return;
     }
     Value blocking = vm_getattr_opt(vm, r, vm->s__asyncio_future_blocking);
@@ -213,7 +222,7 @@ static void handle_yield(VM *vm, Task *t, Value r) {
         Value ok = cb ? vm_call_method(vm, r, vm->s_add_done_callback, &cb, 1) : VNULL;
         if (!ok) { Value e = vm->exc; vm_clear_exc(vm); step_later(vm, t, e); return; }
         t->waiter = r;
-        if (t->must_cancel && cancel_waiter(vm, r, t->fut.cancel_msg)) t->must_cancel = 0;
+        if (t->fut.must_cancel && cancel_waiter(vm, r, fut_cancel_msg(&t->fut))) t->fut.must_cancel = 0;
         return;
     }
     if (type_of(vm, r) == vm->t_generator) {
@@ -258,12 +267,12 @@ static Value resume_chain(VM *vm, Task *t, Value exc, bool *ret) {
 /* One step: returns -1 only when a KeyboardInterrupt or SystemExit must leave the loop. */
 static int task_step(VM *vm, Task *t, Value exc) {
     Loop *l = (Loop *)t->fut.loop;
-    if (t->must_cancel) {
+    if (t->fut.must_cancel) {
         if (!exc || !isinst(vm, exc, vm->e_CancelledError)) {
             exc = future_make_cancelled_error(vm, &t->fut);
             if (!exc) { exc = vm->exc; vm_clear_exc(vm); }
         }
-        t->must_cancel = 0;
+        t->fut.must_cancel = 0;
     }
     t->waiter = VNULL;
     Value prev = l->current_task;
@@ -281,7 +290,8 @@ static int task_step(VM *vm, Task *t, Value exc) {
         Value e = vm->exc;
         vm_clear_exc(vm);
         if (isinst(vm, e, vm->e_CancelledError)) {
-            t->fut.cancelled_exc = e;
+            if (fut_extra(vm, &t->fut)) t->fut.extra->cancelled_exc = e;
+            else vm_clear_exc(vm);
             future_cancel(vm, &t->fut, VNULL);
         } else if (isinst(vm, e, vm->e_KeyboardInterrupt) || isinst(vm, e, vm->e_SystemExit)) {
             future_set_exception(vm, &t->fut, e);
@@ -295,9 +305,9 @@ static int task_step(VM *vm, Task *t, Value exc) {
         return 0;
     }
     if (ret) {
-        if (t->must_cancel) {
-            t->must_cancel = 0;
-            future_cancel(vm, &t->fut, t->fut.cancel_msg);
+        if (t->fut.must_cancel) {
+            t->fut.must_cancel = 0;
+            future_cancel(vm, &t->fut, fut_cancel_msg(&t->fut));
         } else {
             future_set_result(vm, &t->fut, r);
         }
@@ -311,24 +321,24 @@ static int task_step(VM *vm, Task *t, Value exc) {
 /* Run the step the ready queue holds for t (a wake-up, a thrown error or a plain step). */
 void task_run(VM *vm, Task *t) {
     t->fut.q.qnext = NULL;
-    t->queued = 0;
+    t->fut.queued = 0;
     if (t->fut.state != FUT_PENDING) return;
     Value exc = VNULL;
-    if (t->wake) {
-        Value fut = t->wake;
-        t->wake = VNULL;
+    if (t->fut.woken) {
+        Value fut = t->waiter;
+        t->fut.woken = 0;
         if (fut_like(vm, fut)) {
             Future *f = (Future *)fut;
-            if (f->state != FUT_FINISHED || f->exception) {
+            if (f->state != FUT_FINISHED || f->has_exc) {
                 if (!future_result(vm, f)) { exc = vm->exc; vm_clear_exc(vm); }
             }
         } else {
             Value r = vm_call_method(vm, fut, vm->s_result, NULL, 0);
             if (!r) { exc = vm->exc; vm_clear_exc(vm); }
         }
-    } else if (t->step_exc) {
-        exc = t->step_exc;
-        t->step_exc = VNULL;
+    } else if (t->fut.extra && t->fut.extra->step_exc) {
+        exc = t->fut.extra->step_exc;
+        t->fut.extra->step_exc = VNULL;
     }
     if (task_step(vm, t, exc) < 0) task_fatal(vm);
 }
@@ -362,9 +372,10 @@ static Value task_init_m(VM *vm, Value *a, int n, Value k) {
     if (out[2] && out[2] != vm->none) {
         Value nm = isinst(vm, out[2], vm->t_str) ? out[2] : vm_str(vm, out[2]);
         if (!nm) return VNULL;
-        t->name = nm;
+            if (!fut_extra(vm, &t->fut)) return VNULL;
+        t->fut.extra->name = nm;
     }
-    t->number = (uint32_t)++vm->task_counter;
+    t->fut.q.head.aux = (uint32_t)++vm->task_counter;
     if (type_of(vm, out[0]) == vm->t_coroutine) ((Gen *)out[0])->awaited = 1;
     loop_add_task((Loop *)loop, t);
     loop_schedule_task(vm, (Loop *)loop, t);
@@ -375,8 +386,8 @@ static Value task_get_name_m(VM *vm, Value *a, int n, Value k) { return task_get
 static Value task_set_name_m(VM *vm, Value *a, int n, Value k) {
     if (vm_check_args(vm, "set_name", n - 1, k, 1, 1) < 0) return VNULL;
     Value nm = isinst(vm, a[1], vm->t_str) ? a[1] : vm_str(vm, a[1]);
-    if (!nm) return VNULL;
-    SELF->name = nm;
+    if (!nm || !fut_extra(vm, &SELF->fut)) return VNULL;
+    SELF->fut.extra->name = nm;
     return vm->none;
 }
 static Value task_get_coro_m(VM *vm, Value *a, int n, Value k) { return SELF->coro; }
@@ -394,7 +405,7 @@ static Value task_set_exception_m(VM *vm, Value *a, int n, Value k) {
 }
 static Value task_get_stack_m(VM *vm, Value *a, int n, Value k) { return list_new(vm, 0); }
 static Value task_fut_waiter_get(VM *vm, Value *a, int n, Value k) { return SELF->waiter ? SELF->waiter : vm->none; }
-static Value task_must_cancel_get(VM *vm, Value *a, int n, Value k) { return vm_bool(vm, SELF->must_cancel); }
+static Value task_must_cancel_get(VM *vm, Value *a, int n, Value k) { return vm_bool(vm, SELF->fut.must_cancel); }
 static Value task_coro_get(VM *vm, Value *a, int n, Value k) { return SELF->coro; }
 
 void task_types_init(VM *vm, AState *st) {
