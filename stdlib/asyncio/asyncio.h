@@ -92,10 +92,9 @@ _Static_assert(sizeof(Task) <= 112, "a suspended task's size class");
 
 /* sleep(delay, result): a future that arms its timer only when first awaited. */
 typedef struct Sleep {
-    Future fut;
+    Future fut;               /* fut.aux: started (armed, or awaited) */
     int64_t delay_ns;
     Value value;              /* the result to return */
-    uint8_t started;
 } Sleep;
 
 typedef struct Handle {
@@ -142,19 +141,14 @@ static inline AState *astate(VM *vm) { return (AState *)vm->asyncio_state; }
 void future_types_init(VM *vm, AState *st);
 Value future_new(VM *vm, Value loop);
 bool is_future(VM *vm, Value v);              /* a Future or Task (or a subclass) */
-/* The exact types with a plain Future's layout and cancel(): Future and the awaitables of
- * sleep() and Event.wait(), which are their own waiter records. */
-static inline bool fut_plain(AState *st, Type *t) {
-    return t == st->t_future || t == st->t_sleep || t == st->t_waiter || t == st->t_lockwait ||
-           t == st->t_semwait;
-}
+/* The exact types with a plain Future's layout and cancel(): Future and sleep()'s awaitable. */
+static inline bool fut_plain(AState *st, Type *t) { return t == st->t_future || t == st->t_sleep; }
 /* is_future, or one of those awaitables: what a task can wait on without a callback object */
 static inline bool fut_like(VM *vm, Value v) {
     if (!v_is_obj(v)) return false;
     AState *st = astate(vm);
     Type *t = ((Obj *)v)->type;
-    return t == st->t_sleep || t == st->t_waiter || t == st->t_lockwait || t == st->t_semwait ||
-           is_future(vm, v);
+    return t == st->t_sleep || is_future(vm, v);
 }
 int future_set_result(VM *vm, Future *f, Value v);
 int future_set_exception(VM *vm, Future *f, Value exc);
@@ -210,15 +204,39 @@ bool gather_is_task_note(VM *vm, Task *t);    /* a finished child Task queued as
 /* ---- waiter.c: what Event and Lock share ---- */
 /* A primitive: its FIFO of waiter records and the loop it is bound to. */
 typedef struct Prim { Obj head; VRing waiters; Value loop; } Prim;
-/* A waiter record is a Future whose unused queue link holds its primitive (NULL: finished). */
-static inline Prim *waiter_prim(Future *w) { return (Prim *)w->q.qnext; }
+/* A waiter record: what Event.wait(), Lock.acquire() and Semaphore.acquire() return, 32 bytes
+ * (D13). The task that awaits it blocks on it directly; the primitive resolves it with
+ * waiter_wake, task.cancel() with waiter_cancel. */
+enum { WS_PENDING, WS_DONE, WS_CANCELLED };
+typedef struct Waiter {
+    union {
+        Obj head;
+        struct {
+            struct Type *head_type_; uint32_t head_gc_;
+            uint8_t state;    /* WS_* */
+            uint8_t op;       /* WOP_* (Lock, Semaphore) */
+            uint8_t joined;   /* in the primitive's FIFO (or was, until it left) */
+            uint8_t blocking; /* yielded to the task, which has not picked it up yet */
+        };
+    };
+    Prim *prim;               /* NULL once the wait has finished */
+    Value task;               /* pending: the task blocked on it (VNULL: none yet);
+                               * cancelled: the cancel message (VNULL: None) */
+} Waiter;
+_Static_assert(sizeof(Waiter) == 32, "a waiting task's record");
+bool is_waiter(VM *vm, Value v);
+int waiter_wake(VM *vm, Waiter *w);           /* resolve it (True); wakes its task */
+bool waiter_cancel(VM *vm, Waiter *w, Value msg);   /* false: not pending */
+Value waiter_cancelled_error(VM *vm, Waiter *w);    /* CancelledError(msg) */
+Value waiter_future_repr(VM *vm, Waiter *w);  /* how a task's repr shows it: as CPython's Future */
+void waiter_attach(VM *vm, Waiter *w, Task *t);     /* t blocks on w */
 typedef Value (*AmSendFn)(VM *vm, Value self, Value sent, bool *done);
 Value prim_get_loop(VM *vm, Prim *p);         /* _LoopBoundMixin._get_loop() */
 void prim_trace(GC *gc, Obj *o);
 void prim_finalize(Obj *o);
 Value waiter_new(VM *vm, Type *t, Prim *p, uint8_t op);
-Value waiter_enqueue(VM *vm, Future *w);      /* join the FIFO; returns w to block on */
-void waiter_leave(Future *w);                 /* leave the FIFO; the wait is finished */
+Value waiter_enqueue(VM *vm, Waiter *w);      /* join the FIFO; returns w to block on */
+void waiter_leave(Waiter *w);                 /* leave the FIFO; the wait is finished */
 Value waiter_thrown(VM *vm, Value *a, int n); /* throw()'s arguments as an exception instance */
 Type *waiter_type(VM *vm, const char *qualname, AmSendFn step, NativeFn throw_fn, NativeFn close_fn);
 /* Waiter operations of Lock and Semaphore: acquire() (True), __aenter__ (None), a finished

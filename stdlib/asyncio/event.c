@@ -11,19 +11,19 @@ typedef struct CEvent {
 
 /* One await step of wait(); *done tells the result (True) from the record to block on. */
 static Value ew_step(VM *vm, Value self, Value sent, bool *done) {
-    Future *w = (Future *)self;
-    CEvent *e = (CEvent *)waiter_prim(w);
+    Waiter *w = (Waiter *)self;
+    CEvent *e = (CEvent *)w->prim;
     *done = false;
     if (!e) return vm_raise(vm, vm->e_RuntimeError, "cannot reuse already awaited coroutine");
-    if (!w->loop) {
+    if (!w->joined) {
         if (!e->value) return waiter_enqueue(vm, w);
-        w->q.qnext = NULL;
+        w->prim = NULL;
         *done = true;
         return vm->true_;
     }
-    if (w->state == FUT_PENDING) { w->blocking = 1; return self; }
+    if (w->state == WS_PENDING) { w->blocking = 1; return self; }
     waiter_leave(w);
-    if (w->state == FUT_CANCELLED) return future_result(vm, w);
+    if (w->state == WS_CANCELLED) { Value x = waiter_cancelled_error(vm, w); return x ? vm_raise_value(vm, x) : VNULL; }
     *done = true;
     return vm->true_;
 }
@@ -31,10 +31,10 @@ static Value ew_step(VM *vm, Value self, Value sent, bool *done) {
 static Value ew_throw_m(VM *vm, Value *a, int n, Value k) {
     Value e = waiter_thrown(vm, a, n);
     if (!e) return VNULL;
-    waiter_leave((Future *)a[0]);
+    waiter_leave((Waiter *)a[0]);
     return vm_raise_value(vm, e);
 }
-static Value ew_close_m(VM *vm, Value *a, int n, Value k) { waiter_leave((Future *)a[0]); return vm->none; }
+static Value ew_close_m(VM *vm, Value *a, int n, Value k) { waiter_leave((Waiter *)a[0]); return vm->none; }
 
 /* ---- Event ---- */
 
@@ -52,8 +52,8 @@ static Value ev_set_m(VM *vm, Value *a, int n, Value k) {
     if (e->value) return vm->none;
     e->value = 1;
     for (int64_t i = 0; i < e->p.waiters.n; i++) {
-        Future *f = (Future *)ring_at(&e->p.waiters, i);
-        if (f->state == FUT_PENDING && future_set_result(vm, f, vm->true_) < 0) return VNULL;
+        Waiter *w = (Waiter *)ring_at(&e->p.waiters, i);
+        if (w->state == WS_PENDING && waiter_wake(vm, w) < 0) return VNULL;
     }
     return vm->none;
 }

@@ -14,8 +14,8 @@ typedef struct CLock {
 /* _wake_up_first(): a done first waiter will run later and take the lock or pass it on. */
 static int wake_up_first(VM *vm, CLock *l) {
     if (!l->p.waiters.n) return 0;
-    Future *f = (Future *)ring_at(&l->p.waiters, 0);
-    return f->state == FUT_PENDING ? future_set_result(vm, f, vm->true_) : 0;
+    Waiter *f = (Waiter *)ring_at(&l->p.waiters, 0);
+    return f->state == WS_PENDING ? waiter_wake(vm, f) : 0;
 }
 
 static int lock_release(VM *vm, Prim *p) {
@@ -27,33 +27,33 @@ static int lock_release(VM *vm, Prim *p) {
 
 static bool all_waiters_cancelled(CLock *l) {
     for (int64_t i = 0; i < l->p.waiters.n; i++)
-        if (((Future *)ring_at(&l->p.waiters, i))->state != FUT_CANCELLED) return false;
+        if (((Waiter *)ring_at(&l->p.waiters, i))->state != WS_CANCELLED) return false;
     return true;
 }
 
-static Value acquired(VM *vm, Future *w, bool *done) {
+static Value acquired(VM *vm, Waiter *w, bool *done) {
     *done = true;
-    return w->aux == WOP_AENTER ? vm->none : vm->true_;
+    return w->op == WOP_AENTER ? vm->none : vm->true_;
 }
 
 /* One await step of acquire() or __aenter__ (or a finished __aexit__). */
 static Value lw_step(VM *vm, Value self, Value sent, bool *done) {
-    Future *w = (Future *)self;
-    CLock *l = (CLock *)waiter_prim(w);
+    Waiter *w = (Waiter *)self;
+    CLock *l = (CLock *)w->prim;
     *done = false;
     if (!l) return vm_raise(vm, vm->e_RuntimeError, "cannot reuse already awaited coroutine");
-    if (w->aux == WOP_DONE) { w->q.qnext = NULL; *done = true; return vm->none; }
-    if (!w->loop) {
+    if (w->op == WOP_DONE) { w->prim = NULL; *done = true; return vm->none; }
+    if (!w->joined) {
         if (l->locked || !all_waiters_cancelled(l)) return waiter_enqueue(vm, w);
-        w->q.qnext = NULL;
+        w->prim = NULL;
         l->locked = 1;
         return acquired(vm, w, done);
     }
-    if (w->state == FUT_PENDING) { w->blocking = 1; return self; }
+    if (w->state == WS_PENDING) { w->blocking = 1; return self; }
     waiter_leave(w);
-    if (w->state == FUT_CANCELLED) {
+    if (w->state == WS_CANCELLED) {
         if (!l->locked && wake_up_first(vm, l) < 0) return VNULL;
-        return future_result(vm, w);
+        { Value x = waiter_cancelled_error(vm, w); return x ? vm_raise_value(vm, x) : VNULL; }
     }
     l->locked = 1;
     return acquired(vm, w, done);
@@ -63,14 +63,14 @@ static Value lw_step(VM *vm, Value self, Value sent, bool *done) {
 static Value lw_throw_m(VM *vm, Value *a, int n, Value k) {
     Value e = waiter_thrown(vm, a, n);
     if (!e) return VNULL;
-    Future *w = (Future *)a[0];
-    CLock *l = (CLock *)waiter_prim(w);
-    bool waiting = l && w->loop;
+    Waiter *w = (Waiter *)a[0];
+    CLock *l = (CLock *)w->prim;
+    bool waiting = l && w->joined;
     waiter_leave(w);
     if (waiting && !l->locked && isinst(vm, e, vm->e_CancelledError) && wake_up_first(vm, l) < 0) return VNULL;
     return vm_raise_value(vm, e);
 }
-static Value lw_close_m(VM *vm, Value *a, int n, Value k) { waiter_leave((Future *)a[0]); return vm->none; }
+static Value lw_close_m(VM *vm, Value *a, int n, Value k) { waiter_leave((Waiter *)a[0]); return vm->none; }
 
 /* ---- Lock ---- */
 

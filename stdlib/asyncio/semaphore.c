@@ -13,10 +13,10 @@ typedef struct CSem {
 /* _wake_up_next(): reserve a permit for the first waiter that is not done. */
 static int wake_up_next(VM *vm, CSem *s) {
     for (int64_t i = 0; i < s->p.waiters.n; i++) {
-        Future *f = (Future *)ring_at(&s->p.waiters, i);
-        if (f->state == FUT_PENDING) {
+        Waiter *f = (Waiter *)ring_at(&s->p.waiters, i);
+        if (f->state == WS_PENDING) {
             s->value--;
-            return future_set_result(vm, f, vm->true_);
+            return waiter_wake(vm, f);
         }
     }
     return 0;
@@ -31,38 +31,38 @@ static int sem_release(VM *vm, Prim *p) {
 static bool sem_locked(CSem *s) {
     if (s->value == 0) return true;
     for (int64_t i = 0; i < s->p.waiters.n; i++)
-        if (((Future *)ring_at(&s->p.waiters, i))->state != FUT_CANCELLED) return true;
+        if (((Waiter *)ring_at(&s->p.waiters, i))->state != WS_CANCELLED) return true;
     return false;
 }
 
 /* The wait ended with a CancelledError: a permit reserved for it goes to the next waiter. */
-static int give_back(VM *vm, CSem *s, Future *w) {
-    if (w->state == FUT_CANCELLED) return 0;
+static int give_back(VM *vm, CSem *s, Waiter *w) {
+    if (w->state == WS_CANCELLED) return 0;
     s->value++;
     return wake_up_next(vm, s);
 }
 
-static Value acquired(VM *vm, Future *w, bool *done) {
+static Value acquired(VM *vm, Waiter *w, bool *done) {
     *done = true;
-    return w->aux == WOP_AENTER ? vm->none : vm->true_;
+    return w->op == WOP_AENTER ? vm->none : vm->true_;
 }
 
 /* One await step of acquire() or __aenter__ (or a finished __aexit__). */
 static Value sw_step(VM *vm, Value self, Value sent, bool *done) {
-    Future *w = (Future *)self;
-    CSem *s = (CSem *)waiter_prim(w);
+    Waiter *w = (Waiter *)self;
+    CSem *s = (CSem *)w->prim;
     *done = false;
     if (!s) return vm_raise(vm, vm->e_RuntimeError, "cannot reuse already awaited coroutine");
-    if (w->aux == WOP_DONE) { w->q.qnext = NULL; *done = true; return vm->none; }
-    if (!w->loop) {
+    if (w->op == WOP_DONE) { w->prim = NULL; *done = true; return vm->none; }
+    if (!w->joined) {
         if (sem_locked(s)) return waiter_enqueue(vm, w);
-        w->q.qnext = NULL;
+        w->prim = NULL;
         s->value--;
         return acquired(vm, w, done);
     }
-    if (w->state == FUT_PENDING) { w->blocking = 1; return self; }
+    if (w->state == WS_PENDING) { w->blocking = 1; return self; }
     waiter_leave(w);
-    if (w->state == FUT_CANCELLED) return future_result(vm, w);
+    if (w->state == WS_CANCELLED) { Value x = waiter_cancelled_error(vm, w); return x ? vm_raise_value(vm, x) : VNULL; }
     if (s->value > 0 && wake_up_next(vm, s) < 0) return VNULL;
     return acquired(vm, w, done);
 }
@@ -70,14 +70,14 @@ static Value sw_step(VM *vm, Value self, Value sent, bool *done) {
 static Value sw_throw_m(VM *vm, Value *a, int n, Value k) {
     Value e = waiter_thrown(vm, a, n);
     if (!e) return VNULL;
-    Future *w = (Future *)a[0];
-    CSem *s = (CSem *)waiter_prim(w);
-    bool waiting = s && w->loop;
+    Waiter *w = (Waiter *)a[0];
+    CSem *s = (CSem *)w->prim;
+    bool waiting = s && w->joined;
     waiter_leave(w);
     if (waiting && isinst(vm, e, vm->e_CancelledError) && give_back(vm, s, w) < 0) return VNULL;
     return vm_raise_value(vm, e);
 }
-static Value sw_close_m(VM *vm, Value *a, int n, Value k) { waiter_leave((Future *)a[0]); return vm->none; }
+static Value sw_close_m(VM *vm, Value *a, int n, Value k) { waiter_leave((Waiter *)a[0]); return vm->none; }
 
 /* ---- Semaphore ---- */
 

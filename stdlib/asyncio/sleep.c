@@ -21,7 +21,7 @@ static void warn_never_awaited(const char *name) {
 }
 
 static void sleep_on_collect(VM *vm, Obj *o) {
-    if (!((Sleep *)o)->started) warn_never_awaited("sleep");
+    if (!((Sleep *)o)->fut.aux) warn_never_awaited("sleep");
 }
 
 void sleep_fire(VM *vm, Sleep *s) {
@@ -60,10 +60,10 @@ Value asyncio_sleep(VM *vm, Value *args, int nargs, Value kwnames) {
 static Value sleep_step(VM *vm, Value self, bool *done) {
     Sleep *s = (Sleep *)self;
     *done = false;
-    if (!s->started) {
+    if (!s->fut.aux) {
         Loop *l = running_loop(vm);
         if (!l) return vm_raise(vm, vm->e_RuntimeError, "no running event loop");
-        s->started = 1;
+        s->fut.aux = 1;
         if (s->delay_ns == 0) return vm->none;       /* sleep(0, result): one bare yield */
         s->fut.loop = v_from_obj(l);
         if (loop_add_timer(vm, l, clock_now_ns(vm) + s->delay_ns, (Obj *)s) < 0) return VNULL;
@@ -109,13 +109,13 @@ static Value throw_exc(VM *vm, Value *a, int n) {
 
 static Value sleep_throw_m(VM *vm, Value *a, int n, Value k) {
     Sleep *s = (Sleep *)a[0];
-    s->started = 1;
+    s->fut.aux = 1;
     if (s->fut.state == FUT_PENDING) s->fut.state = FUT_CANCELLED;   /* the timer entry goes stale */
     return throw_exc(vm, a, n);
 }
 static Value sleep_close_m(VM *vm, Value *a, int n, Value k) {
     Sleep *s = (Sleep *)a[0];
-    s->started = 1;
+    s->fut.aux = 1;
     if (s->fut.state == FUT_PENDING) s->fut.state = FUT_CANCELLED;
     return vm->none;
 }

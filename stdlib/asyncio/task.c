@@ -96,7 +96,9 @@ Value task_repr(VM *vm, Task *t) {
     Value wait = vm->empty_str;
     if (t->waiter) {
         Value w;
-        if (((Obj *)t->waiter)->type == astate(vm)->t_sleep || ((Obj *)t->waiter)->type == astate(vm)->t_waiter) {
+        if (is_waiter(vm, t->waiter)) {
+            w = waiter_future_repr(vm, (Waiter *)t->waiter);
+        } else if (((Obj *)t->waiter)->type == astate(vm)->t_sleep) {
             Value i = future_repr_info(vm, (Future *)t->waiter);
             w = i ? str_printf(vm, "<Future %s>", str_cstr(i)) : VNULL;
         } else {
@@ -118,6 +120,7 @@ static bool cancel_waiter(VM *vm, Value w, Value msg) {
     AState *st = astate(vm);
     Type *ty = type_of(vm, w);
     if (ty == st->t_task) return task_cancel(vm, (Task *)w, msg);
+    if (is_waiter(vm, w)) return waiter_cancel(vm, (Waiter *)w, msg);
     if (fut_plain(st, ty)) return future_cancel(vm, (Future *)w, msg);
     Value kw = tuple_pack(vm, 1, vm->s_msg);
     Value m = kw ? vm_getattr(vm, w, vm->s_cancel) : VNULL;
@@ -193,6 +196,11 @@ static bool is_task_loop(VM *vm, Task *t, Value fut) {
 static void handle_yield(VM *vm, Task *t, Value r) {
     Value self = v_from_obj(t);
     if (r == vm->none) { loop_schedule_task(vm, (Loop *)t->fut.loop, t); return; }
+    if (is_waiter(vm, r) && ((Waiter *)r)->blocking) {
+        waiter_attach(vm, (Waiter *)r, t);
+        if (t->fut.must_cancel && waiter_cancel(vm, (Waiter *)r, fut_cancel_msg(&t->fut))) t->fut.must_cancel = 0;
+        return;
+    }
     if (fut_like(vm, r)) {
         Future *f = (Future *)r;
         if (!f->blocking) { bad_yield(vm, t, "yield was used instead of yield from in task %s with %s", r); return; }
@@ -327,7 +335,12 @@ void task_run(VM *vm, Task *t) {
     if (t->fut.woken) {
         Value fut = t->waiter;
         t->fut.woken = 0;
-        if (fut_like(vm, fut)) {
+        if (is_waiter(vm, fut)) {
+            if (((Waiter *)fut)->state == WS_CANCELLED && !(exc = waiter_cancelled_error(vm, (Waiter *)fut))) {
+                exc = vm->exc;
+                vm_clear_exc(vm);
+            }
+        } else if (fut_like(vm, fut)) {
             Future *f = (Future *)fut;
             if (f->state != FUT_FINISHED || f->has_exc) {
                 if (!future_result(vm, f)) { exc = vm->exc; vm_clear_exc(vm); }

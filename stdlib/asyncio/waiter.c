@@ -1,13 +1,14 @@
-/* waiter.c — what the C synchronisation primitives (event.c, lock.c) share: the loop binding
- * of CPython's _LoopBoundMixin, and the waiter record their waiting methods return.
+/* waiter.c — what the C synchronisation primitives (event.c, lock.c, semaphore.c) share: the
+ * loop binding of CPython's _LoopBoundMixin, and the waiter record their waiting methods return.
  *
  * CPython's Event.wait() or Lock.acquire() is a coroutine that creates a Future, appends it to
  * _waiters, awaits it and removes it in a `finally`: a coroutine frame and a Future per waiting
- * task. Here the method returns one record with a Future's layout (so the task blocks on it
- * directly, as on sleep()'s) that presents itself as a coroutine named after the method. The
- * primitive it waits on lives in the queue link, which a waiter never uses (only tasks,
- * handles and sleeps are queued): one field more would move every waiting task's record from
- * the 80- to the 96-byte class. The primitive is NULL once the wait has finished. */
+ * task. Here the method returns one 32-byte record (D13) that presents itself as a coroutine
+ * named after the method and that the task blocks on directly: the record knows its primitive
+ * and its task, and its state is PENDING, DONE (resolved with True) or CANCELLED. A Future's
+ * other fields are not needed: the result is always True, the loop is the primitive's, the
+ * only "callback" is the task, and a cancel message takes the task's slot once the task has
+ * been woken. */
 #include "stdlib/asyncio/asyncio.h"
 
 /* _LoopBoundMixin._get_loop(): bind to the running loop on first use. */
@@ -29,31 +30,79 @@ void prim_trace(GC *gc, Obj *o) {
 }
 void prim_finalize(Obj *o) { free(((Prim *)o)->waiters.buf); }
 
+bool is_waiter(VM *vm, Value v) {
+    if (!v_is_obj(v)) return false;
+    AState *st = astate(vm);
+    Type *t = ((Obj *)v)->type;
+    return t == st->t_waiter || t == st->t_lockwait || t == st->t_semwait;
+}
+
+static void waiter_trace(GC *gc, Obj *o) {
+    Waiter *w = (Waiter *)o;
+    gc_mark_obj(gc, w->prim);
+    gc_mark(gc, w->task);
+}
+
 Value waiter_new(VM *vm, Type *t, Prim *p, uint8_t op) {
-    Future *w = gc_alloc(vm, t, sizeof(Future));
+    Waiter *w = gc_alloc(vm, t, sizeof(Waiter));
     if (!w) return VNULL;
-    w->kind = FK_WAITER;
-    w->aux = op;
-    w->result = vm->none;
-    w->q.qnext = (QNode *)p;
+    w->op = op;
+    w->prim = p;
     return v_from_obj(w);
 }
 
 /* First step: join the FIFO and block. A failure ends the wait (the coroutine raised). */
-Value waiter_enqueue(VM *vm, Future *w) {
-    Prim *p = waiter_prim(w);
-    Value loop = prim_get_loop(vm, p);
-    if (!loop || ring_push(vm, &p->waiters, v_from_obj(w)) < 0) { w->q.qnext = NULL; return VNULL; }
-    w->loop = loop;
+Value waiter_enqueue(VM *vm, Waiter *w) {
+    Value loop = prim_get_loop(vm, w->prim);
+    if (!loop || ring_push(vm, &w->prim->waiters, v_from_obj(w)) < 0) { w->prim = NULL; return VNULL; }
+    w->joined = 1;
     w->blocking = 1;
     return v_from_obj(w);
 }
 
 /* The wait is over (returned or raised): leave the FIFO, as CPython's `finally` does. */
-void waiter_leave(Future *w) {
-    Prim *p = waiter_prim(w);
-    if (p && w->loop) ring_remove(&p->waiters, v_from_obj(w));   /* loop set: it joined */
-    w->q.qnext = NULL;
+void waiter_leave(Waiter *w) {
+    if (w->prim && w->joined) ring_remove(&w->prim->waiters, v_from_obj(w));
+    w->prim = NULL;
+}
+
+/* The task picks up the record it was yielded (the task's fut_waiter is now w). */
+void waiter_attach(VM *vm, Waiter *w, Task *t) {
+    w->blocking = 0;
+    t->waiter = v_from_obj(w);
+    if (w->state == WS_PENDING) w->task = v_from_obj(t);
+    else task_wake(vm, t, v_from_obj(w));
+}
+
+/* End the wait in `state`; the task blocked on it runs its next step. */
+static void settle(VM *vm, Waiter *w, uint8_t state, Value keep) {
+    Value t = w->task;
+    w->state = state;
+    w->task = keep;
+    if (t && ((Task *)t)->waiter == v_from_obj(w)) task_wake(vm, (Task *)t, v_from_obj(w));
+}
+
+int waiter_wake(VM *vm, Waiter *w) {
+    if (w->state == WS_PENDING) settle(vm, w, WS_DONE, VNULL);
+    return 0;
+}
+
+bool waiter_cancel(VM *vm, Waiter *w, Value msg) {
+    if (w->state != WS_PENDING) return false;
+    settle(vm, w, WS_CANCELLED, msg == vm->none ? VNULL : msg);
+    return true;
+}
+
+Value waiter_cancelled_error(VM *vm, Waiter *w) {
+    Value msg = w->state == WS_CANCELLED ? w->task : VNULL;
+    return msg ? exc_new(vm, vm->e_CancelledError, &msg, 1) : exc_new(vm, vm->e_CancelledError, NULL, 0);
+}
+
+/* CPython's task waits on the Future inside the coroutine: show the record as that Future. */
+Value waiter_future_repr(VM *vm, Waiter *w) {
+    if (w->state == WS_DONE) return str_from_cstr(vm, "<Future finished result=True>");
+    if (w->state == WS_CANCELLED) return str_from_cstr(vm, "<Future cancelled>");
+    return str_from_cstr(vm, w->task ? "<Future pending cb=[Task.task_wakeup()]>" : "<Future pending>");
 }
 
 /* throw(typ[, val]): the exception instance to raise at the await (VNULL: error raised). */
@@ -114,8 +163,8 @@ static const char *qualname_of(VM *vm, Value w) {
 }
 
 static void waiter_on_collect(VM *vm, Obj *o) {
-    Future *w = (Future *)o;
-    if (w->loop || !waiter_prim(w)) return;   /* started, or finished without blocking */
+    Waiter *w = (Waiter *)o;
+    if (w->joined || !w->prim) return;   /* started, or finished without blocking */
     fflush(stdout);
     fprintf(stderr, "sys:1: RuntimeWarning: coroutine '%s' was never awaited\n"
                     "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
@@ -143,8 +192,8 @@ static Value send_m(VM *vm, Value *a, int n, Value k) {
 }
 
 Type *waiter_type(VM *vm, const char *qualname, AmSendFn step, NativeFn throw_fn, NativeFn close_fn) {
-    Type *t = type_new_builtin(vm, "coroutine", vm->t_object, sizeof(Future), 0);
-    t->trace = future_trace;   /* marks the queue link, so the primitive too */
+    Type *t = type_new_builtin(vm, "coroutine", vm->t_object, sizeof(Waiter), 0);
+    t->trace = waiter_trace;
     t->on_collect = waiter_on_collect;
     t->am_send = step;
     type_set_attr(vm, t, "_qualname", str_from_cstr(vm, qualname));
