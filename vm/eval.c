@@ -587,6 +587,15 @@ do_call:
         }
         int np = (int)as_tuple(pos)->n;
         int nk = kw ? (int)dict_len((Dict *)kw) : 0;
+        if (!nk) {
+            /* the callee reads the tuple's items in place: f(*many) copies nothing (a Python
+             * function's frame copies its arguments anyway) */
+            Value r = vm_call(vm, fn, as_tuple(pos)->items, np, VNULL);
+            GC_KEEP(pos);
+            CHECKV(r);
+            PUSH(r);
+            DISPATCH();
+        }
         Value *buf = vm->sp_top;
         if (!stack_room(vm, buf, np + nk + 8)) { recursion_error(vm); ERR(); }
         vmemcpy(buf, as_tuple(pos)->items, sizeof(Value) * np);

@@ -48,6 +48,7 @@ struct Heap {
     size_t cap, count;
     size_t allocated_since, live_after_gc, threshold, total_bytes;
     Obj **gray; size_t ngray, capgray;
+    struct Span { const Value *p; size_t n; } *spans; size_t nspans, capspans;   /* see gc_mark_array */
     char **chunks; size_t nchunks, capchunks;      /* 2 MiB mappings that small pages come from */
     char **free_pages; size_t nfree_pages, capfree_pages;   /* emptied pages, for any kind */
     char *chunk_next; int chunk_left;
@@ -408,10 +409,40 @@ void gc_mark_conservative(GC *gc, const Value *p, size_t n) {
     }
 }
 
+/* A big array (a list of 100,000 tasks) is marked a slice at a time, each slice's objects
+ * traced before the next slice: pushing every element at once would grow the gray stack by
+ * 8 bytes an element, and its peak counts in the process's memory. */
+#define SPAN_SLICE 256
+void gc_mark_array(GC *gc, const Value *items, size_t n) {
+    if (n <= SPAN_SLICE) {
+        for (size_t i = 0; i < n; i++) gc_mark(gc, items[i]);
+        return;
+    }
+    Heap *h = gc->h;
+    if (h->nspans == h->capspans) {
+        h->capspans = h->capspans ? h->capspans * 2 : 16;
+        h->spans = realloc(h->spans, h->capspans * sizeof *h->spans);
+        if (!h->spans) abort();
+    }
+    h->spans[h->nspans++] = (struct Span){ items, n };
+}
+
+static void mark_slice(GC *gc) {
+    struct Span *s = &gc->h->spans[gc->h->nspans - 1];
+    size_t k = s->n < SPAN_SLICE ? s->n : SPAN_SLICE;
+    const Value *p = s->p;
+    s->p += k;
+    s->n -= k;
+    if (!s->n) gc->h->nspans--;
+    gc->parent = NULL;
+    for (size_t i = 0; i < k; i++) gc_mark(gc, p[i]);
+}
+
 static void trace_all(GC *gc) {
     Heap *h = gc->h;
     do {
-        while (h->ngray) {
+        while (h->ngray || h->nspans) {
+            if (!h->ngray) { mark_slice(gc); drain_ring(gc); continue; }
             Obj *o = h->gray[--h->ngray];
             gc->parent = o;
             Type *t = o->type;
@@ -421,7 +452,7 @@ static void trace_all(GC *gc) {
             else if (t->flags & TF_VARDICT) gc_mark_obj(gc, *var_dict_slot(gc->vm, o));
         }
         gc->parent = NULL;
-    } while (drain_ring(gc) || h->ngray);
+    } while (drain_ring(gc) || h->ngray || h->nspans);
 }
 
 /* Give an emptied small page back to the pool (see page_from_chunk). */
@@ -564,7 +595,7 @@ void gc_free_all(VM *vm) {
     for (size_t i = 0; i < h->nchunks; i++) munmap(h->chunks[i], CHUNK_BYTES);
     free(h->chunks);
     free(h->free_pages);
-    free(h->keys); free(h->vals); free(h->gray);
+    free(h->keys); free(h->vals); free(h->gray); free(h->spans);
     free(h);
     vm->heap = NULL;
 }

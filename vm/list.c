@@ -10,7 +10,7 @@
 
 static void list_trace(GC *gc, Obj *o) {
     List *l = (List *)o;
-    for (int64_t i = 0; i < l->n; i++) gc_mark(gc, l->items[i]);
+    gc_mark_array(gc, l->items, (size_t)l->n);
 }
 
 static void list_finalize(Obj *o) {

@@ -9,7 +9,7 @@
 
 static void tuple_trace(GC *gc, Obj *o) {
     Tuple *t = (Tuple *)o;
-    for (int64_t i = 0; i < t->n; i++) gc_mark(gc, t->items[i]);
+    gc_mark_array(gc, t->items, (size_t)t->n);
 }
 
 static Value alloc_tuple(VM *vm, Type *cls, int64_t n) {

@@ -195,6 +195,7 @@ void gc_collect(VM *vm);
 void gc_mark(GC *gc, Value v);
 void gc_mark_obj(GC *gc, void *o);
 void gc_mark_conservative(GC *gc, const Value *p, size_t n);
+void gc_mark_array(GC *gc, const Value *items, size_t n);   /* big arrays a slice at a time */
 void gc_init(VM *vm);
 void gc_free_all(VM *vm);
 size_t gc_heap_bytes(VM *vm);

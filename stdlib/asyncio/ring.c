@@ -6,10 +6,14 @@
 int ring_push(VM *vm, VRing *r, Value v) {
     if (r->n == r->cap) {
         int64_t nc = r->cap ? r->cap * 2 : 8;
-        Value *nb = malloc((size_t)nc * sizeof(Value));
+        /* a ring that only grew starts at 0: realloc moves big ones without a copy (mremap),
+         * so the old and the new buffer never both count in the process's memory */
+        Value *nb = r->head == 0 ? realloc(r->buf, (size_t)nc * sizeof(Value)) : malloc((size_t)nc * sizeof(Value));
         if (!nb) { vm_raise(vm, vm->e_MemoryError, "%s", ""); return -1; }
-        for (int64_t i = 0; i < r->n; i++) nb[i] = ring_at(r, i);
-        free(r->buf);
+        if (r->head != 0) {
+            for (int64_t i = 0; i < r->n; i++) nb[i] = ring_at(r, i);
+            free(r->buf);
+        }
         r->buf = nb; r->head = 0; r->cap = nc;
     }
     r->buf[(r->head + r->n) & (r->cap - 1)] = v;
@@ -35,4 +39,9 @@ void ring_remove(VRing *r, Value v) {
     r->n--;
 }
 
-void ring_trace(GC *gc, VRing *r) { for (int64_t i = 0; i < r->n; i++) gc_mark(gc, ring_at(r, i)); }
+void ring_trace(GC *gc, VRing *r) {
+    if (!r->n) return;
+    int64_t first = r->cap - r->head < r->n ? r->cap - r->head : r->n;   /* up to the wrap */
+    gc_mark_array(gc, r->buf + r->head, (size_t)first);
+    gc_mark_array(gc, r->buf, (size_t)(r->n - first));
+}
