@@ -68,7 +68,7 @@ bench: build
 	python3 tests/bench/run.py --aspen $(BUILD)/aspen
 
 # ---- fuzzing: libFuzzer targets tests/fuzz/*.c linked with the library sources directly -----
-FUZZ_CFLAGS := -std=gnu17 -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+FUZZ_CFLAGS := -std=gnu17 -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -DASPEN_CHECK_STACK \
                -I. -I$(FUZZ_BUILD)/gen
 FUZZ_LIB_SRC := $(wildcard lang/*.c vm/*.c stdlib/*.c stdlib/*/*.c)
 FUZZ_AS_SRC  := $(shell find stdlib -name '*.as' 2>/dev/null)
