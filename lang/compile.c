@@ -284,6 +284,13 @@ Value c_assemble_unit(Compiler *c) {
     if (!(co->flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) &&
         !co->kwonlyargcount && !co->ncells && !co->nfree && (co->flags & CO_NEWLOCALS))
         co->flags |= CO_SIMPLE;
+    /* only an except handler (or except*) sets the exception being handled: a generator without
+     * one never suspends with it set and needs no slot to keep it (D13) */
+    if (co->flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))
+        for (int32_t i = 0; i < co->ncode; i++) {
+            int op = INSTR_OP(co->code[i]);
+            if (op == OP_PUSH_EXC_INFO || op == OP_CHECK_EG_MATCH) { co->flags |= CO_EXC_SLOT; break; }
+        }
     co->firstline = u->firstline;
     co->cell2arg = NULL;
     if (u->ncells) {

@@ -14,6 +14,8 @@ enum {
     CO_CLASSBODY = 1 << 6,      /* class body: names live in the namespace dict */
     CO_NESTED = 1 << 7,
     CO_SIMPLE = 1 << 8,         /* plain positional parameters, no cells, not a generator: inline calls */
+    CO_EXC_SLOT = 1 << 9,       /* a generator that can suspend while handling an exception: its
+                                 * frame has one more slot, for that exception (D13) */
 };
 
 /* One row of the exception table: an exception raised by an instruction in [start, end)
@@ -99,14 +101,31 @@ typedef struct Gen {
     uint32_t ip_off;          /* saved ip - code */
     uint32_t sp_off;          /* saved sp - slots (0 once closed) */
     struct Gen *awaiter;      /* the generator whose await/yield from last delegated to this one */
-    Value exc_state;          /* the exception its frame is handling while suspended (sys.exc_info) */
-    Value slots[];            /* locals + value stack */
+    Value slots[];            /* locals + value stack (+ the exception being handled: CO_EXC_SLOT) */
 } Gen;
 
-_Static_assert(sizeof(Gen) == 48, "a suspended coroutine's header");
+_Static_assert(sizeof(Gen) == 40, "a suspended coroutine's header");
 static inline Code *gen_code(const Gen *g) { return g->func->code; }
 /* locals + the value stack; the compiler's stack size is exact (no headroom, D13) */
-static inline int32_t gen_nslots(const Gen *g) { return g->func->code->nlocals + g->func->code->stacksize; }
+static inline int32_t code_gen_slots(const Code *c) { return c->nlocals + c->stacksize + ((c->flags & CO_EXC_SLOT) != 0); }
+static inline int32_t gen_nslots(const Gen *g) { return code_gen_slots(g->func->code); }
+/* The exception its frame is handling while suspended (sys.exc_info), or VNULL. Only code with
+ * an except handler can have one: the others have no slot for it. */
+static inline Value gen_exc_state(const Gen *g) {
+    const Code *c = g->func->code;
+    return (c->flags & CO_EXC_SLOT) ? g->slots[c->nlocals + c->stacksize] : VNULL;
+}
+/* Sanitizer builds check the claim above at every suspension. */
+#ifdef ASPEN_CHECK_STACK
+#define check_no_exc_slot(vm, g) do { \
+        if (!(gen_code(g)->flags & CO_EXC_SLOT) && (vm)->handled && (vm)->handled != (vm)->none) abort(); } while (0)
+#else
+#define check_no_exc_slot(vm, g) ((void)0)
+#endif
+static inline void gen_set_exc_state(Gen *g, Value v) {
+    const Code *c = g->func->code;
+    if (c->flags & CO_EXC_SLOT) g->slots[c->nlocals + c->stacksize] = v;
+}
 static inline uint32_t *gen_ip(const Gen *g) { return g->func->code->code + g->ip_off; }
 /* The top of the saved value stack (the delegate of a suspended await), or VNULL. */
 static inline Value gen_tos(const Gen *g) { return g->sp_off > (uint32_t)g->func->code->nlocals ? g->slots[g->sp_off - 1] : VNULL; }

@@ -144,6 +144,12 @@ __attribute__((noreturn, cold)) static void stack_overflow(Code *co) {
 }
 #endif
 
+Value vm_budget_exhausted(VM *vm) {
+    vm->config.step_budget = 0;
+    vm->budget_spent = 1;
+    return vm_raise(vm, vm->e_RuntimeError, "step budget exhausted");
+}
+
 /* f(*pos, **kw). Without keywords the callee reads the tuple's items in place, so f(*many)
  * copies nothing (a Python function's frame copies its arguments anyway). Out of line: the
  * interpreter loop's speed depends on its size. */
@@ -1098,7 +1104,7 @@ do_call:
         Gen *g = fr->gen;
         if (g) {
             gen_frame_closed(vm, g);
-            g->exc_state = VNULL;
+            gen_set_exc_state(g, VNULL);
             vm->handled = fr->handled;
         }
         int entry = fr->entry;
@@ -1134,7 +1140,8 @@ do_call:
         SAVE();
         gen_save_frame(g, fr);
         g->state = GEN_SUSPENDED;
-        g->exc_state = vm->handled == vm->none ? VNULL : vm->handled;
+        check_no_exc_slot(vm, g);
+        gen_set_exc_state(g, vm->handled == vm->none ? VNULL : vm->handled);
         vm->handled = fr->handled;
         int entry = fr->entry;
         vm->sp_top = fr->saved_top;
@@ -1444,9 +1451,7 @@ interrupted:
 
 budget:
     SAVE();
-    vm->config.step_budget = 0;
-    vm->budget_spent = 1;
-    vm_raise(vm, vm->e_RuntimeError, "step budget exhausted");
+    vm_budget_exhausted(vm);
     goto error;
 
 error:
@@ -1482,7 +1487,7 @@ error:
                 ((ExcObj *)vm->exc)->suppress_context = 1;
             }
             gen_frame_closed(vm, g);
-            g->exc_state = VNULL;
+            gen_set_exc_state(g, VNULL);
             vm->handled = fr->handled;
         }
         int entry = fr->entry;

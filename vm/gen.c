@@ -10,7 +10,7 @@ static void gen_trace(GC *gc, Obj *o) {
     Gen *g = (Gen *)o;
     gc_mark_obj(gc, g->func);   /* and through it the code and the globals */
     gc_mark_obj(gc, g->awaiter);
-    gc_mark(gc, g->exc_state);
+    if (g->func) gc_mark(gc, gen_exc_state(g));
     /* a suspended generator's live slots end at its saved sp; a running one's frame record is
      * stale (the live one is in the frame array), so scan all its slots conservatively */
     if (g->state == GEN_RUNNING) { gc_mark_conservative(gc, g->slots, (size_t)gen_nslots(g)); return; }
@@ -20,7 +20,7 @@ static void gen_trace(GC *gc, Obj *o) {
 
 Value gen_new(VM *vm, Func *f, Value *slots, int kind) {
     Code *c = f->code;
-    int n = c->nlocals + c->stacksize;
+    int n = code_gen_slots(c);
     Type *t = kind == GK_COROUTINE ? vm->t_coroutine : kind == GK_ASYNCGEN ? vm->t_async_generator : vm->t_generator;
     Gen *g = gc_alloc(vm, t, sizeof(Gen) + sizeof(Value) * n);
     if (!g) return VNULL;
@@ -53,7 +53,7 @@ static Frame *enter_frame(VM *vm, Gen *g, int entry) {
     /* each generator has its own "exception being handled"; the caller's is kept in the
      * frame record and restored when the generator yields, returns or raises */
     fr->handled = vm->handled;
-    vm->handled = g->exc_state;
+    vm->handled = gen_exc_state(g);
     g->state = GEN_RUNNING;
     return fr;
 }
@@ -101,7 +101,8 @@ Value gen_send(VM *vm, Value gv, Value v, bool *returned) {
 static Value stay_suspended(VM *vm, Gen *g, Frame *fr, Value r) {
     gen_save_frame(g, fr);
     g->state = GEN_SUSPENDED;
-    g->exc_state = vm->handled;
+    check_no_exc_slot(vm, g);
+    gen_set_exc_state(g, vm->handled);
     vm->handled = fr->handled;
     vm->sp_top = fr->saved_top;
     vm->nframes--;
@@ -203,8 +204,10 @@ Value vm_handled(VM *vm) {
     for (int32_t i = vm->nframes - 1; i >= 0; i--) {
         Frame *f = &vm->frames[i];
         if (!f->gen) continue;
-        for (Gen *p = gen_awaiter(f->gen); p; p = gen_awaiter(p))
-            if (p->exc_state && p->exc_state != vm->none) return p->exc_state;
+        for (Gen *p = gen_awaiter(f->gen); p; p = gen_awaiter(p)) {
+            Value h = gen_exc_state(p);
+            if (h && h != vm->none) return h;
+        }
         if (f->handled && f->handled != vm->none) return f->handled;
     }
     return VNULL;

@@ -622,6 +622,10 @@ Value vm_iter(VM *vm, Value v) {
 }
 
 Value vm_next(VM *vm, Value it) {
+    /* a loop in C (sum(iter(int, 1)), bytes(map(f, huge))) runs no bytecode: each item it
+     * takes is a step, so a step budget bounds it too */
+    if (__builtin_expect(vm->config.step_budget != 0, 0) && ++vm->steps > vm->config.step_budget)
+        return vm_budget_exhausted(vm);
     Type *t = type_of(vm, it);
     if (t == vm->t_generator) {
         bool ret;

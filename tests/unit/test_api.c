@@ -260,6 +260,22 @@ Test(api, step_budget_stops_runaway_scripts) {
     asp_free(vm);
 }
 
+/* A loop in C runs no bytecode: sum(iter(int, 1)) never ends in CPython and allocates nothing,
+ * so only counting each item it takes as a step stops it. */
+Test(api, step_budget_stops_loops_in_builtins, .timeout = 20) {
+    AspConfig cfg = {0};
+    cfg.step_budget = 100000;
+    AspVM *vm = asp_new(&cfg);
+    cr_assert_not_null(vm);
+    AspResult r = asp_run_string(vm, "total = sum(iter(int, 1))\n", NULL);
+    cr_assert_eq(r, ASP_BUDGET, "got %d: %s", r, asp_error_message(vm));
+    r = asp_run_string(vm, "b = bytes(map(abs, iter(int, 1)))\n", NULL);
+    cr_assert_eq(r, ASP_BUDGET, "got %d: %s", r, asp_error_message(vm));
+    run_ok(vm, "m = sum(x for x in range(1000))\n");   /* a budget that is not spent changes nothing */
+    cr_assert_eq(global_int(vm, "m"), 499500);
+    asp_free(vm);
+}
+
 Test(api, step_budget_ends_a_deadlocked_event_loop) {
     /* four getters wait on a queue that never gets items: CPython blocks forever; a budgeted
      * VM gives its host ASP_BUDGET instead of hanging */
