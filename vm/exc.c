@@ -124,7 +124,7 @@ Value exc_stop_value(VM *vm, Value exc) {
 
 /* ---- printing ---- */
 
-static char *read_source_line(const char *filename, int line) {
+char *vm_source_line(const char *filename, int line) {
     FILE *f = fopen(filename, "r");
     if (!f) return NULL;
     char *buf = NULL;
@@ -215,7 +215,7 @@ static void print_tb(VM *vm, Value tb, StrBuf *out) {
         }
         last_file = file; last_line = t->line; last_name = name;
         sb_printf(out, "  File \"%s\", line %d, in %s\n", file, t->line, name);
-        char *src = read_source_line(file, t->line);
+        char *src = vm_source_line(file, t->line);
         if (src) {
             size_t l = strlen(src);
             while (l && (src[l - 1] == '\n' || src[l - 1] == '\r')) src[--l] = 0;

@@ -158,7 +158,7 @@ void gc_mark_roots(VM *vm, GC *gc) {
     gc_mark(gc, vm->sys_stderr);
     gc_mark(gc, vm->sys_stdin);
     gc_mark(gc, vm->asyncio_state);
-    gc_mark(gc, vm->pending_warnings);
+    gc_mark(gc, vm->warn_registry);
 #define X(n) gc_mark_obj(gc, vm->t_##n);
     ASPEN_TYPES(X)
 #undef X

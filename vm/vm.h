@@ -152,7 +152,7 @@ struct VM {
     Loop *loop;                /* the running event loop, if any */
     struct { int started; int64_t virt_ns, wall_at_start, mono_at_start; } clock;  /* vm/clock.c */
     Value asyncio_state;       /* per-VM state of the asyncio module */
-    Value pending_warnings;    /* list of never-awaited coroutine names */
+    Value warn_registry;       /* dict: warnings already shown ("file:line:text"), as CPython's default filter */
     int interrupt;             /* set by the SIGINT handler */
     uint64_t task_counter;
     const char *progname;
@@ -405,6 +405,7 @@ Value vm_interpret(VM *vm);                           /* run frames until an ent
 int vm_push_frame_for_call(VM *vm, Func *f, Value *args, int nargs, Value kwnames, Frame **out);
 int vm_bind_args(VM *vm, Func *f, Value *args, int nargs, Value kwnames, Value *slots);
 int vm_line_of(Code *c, uint32_t *ip);
+char *vm_source_line(const char *filename, int line);   /* malloc'd, with its newline; NULL if unreadable */
 
 /* ---- modules ---- */
 Value module_new(VM *vm, const char *name);
