@@ -78,6 +78,7 @@ _Static_assert(sizeof(Future) == 64, "Future layout");
 static inline Value fut_exception(const Future *f) { return f->has_exc ? f->result : VNULL; }
 static inline Value fut_cancel_msg(const Future *f) { return f->extra ? f->extra->cancel_msg : VNULL; }
 FutExtra *fut_extra(VM *vm, Future *f);       /* allocated on first use; NULL: MemoryError */
+void future_set_cancel_msg(VM *vm, Future *f, Value msg);   /* cancel(msg)'s message */
 
 typedef struct Task {
     Future fut;               /* head.aux: N of the default name "Task-N" */

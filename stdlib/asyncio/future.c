@@ -39,7 +39,7 @@ FutExtra *fut_extra(VM *vm, Future *f) {
 }
 
 /* Remember cancel(msg)'s message; None needs no record. */
-static void set_cancel_msg(VM *vm, Future *f, Value msg) {
+void future_set_cancel_msg(VM *vm, Future *f, Value msg) {
     if (!msg || msg == vm->none) { if (f->extra) f->extra->cancel_msg = VNULL; return; }
     if (fut_extra(vm, f)) f->extra->cancel_msg = msg;
     else vm_clear_exc(vm);   /* out of memory: the CancelledError goes without its message */
@@ -118,7 +118,7 @@ bool future_cancel(VM *vm, Future *f, Value msg) {
     f->log_tb = 0;
     if (f->state != FUT_PENDING) return false;
     f->state = FUT_CANCELLED;
-    set_cancel_msg(vm, f, msg);
+    future_set_cancel_msg(vm, f, msg);
     schedule_callbacks(vm, f);
     return true;
 }

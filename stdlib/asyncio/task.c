@@ -131,19 +131,13 @@ static bool cancel_waiter(VM *vm, Value w, Value msg) {
     return b > 0;
 }
 
-static void set_task_cancel_msg(VM *vm, Task *t, Value msg) {
-    if (!msg || msg == vm->none) { if (t->fut.extra) t->fut.extra->cancel_msg = VNULL; return; }
-    if (fut_extra(vm, &t->fut)) t->fut.extra->cancel_msg = msg;
-    else vm_clear_exc(vm);   /* out of memory: the CancelledError goes without its message */
-}
-
 bool task_cancel(VM *vm, Task *t, Value msg) {
     t->fut.log_tb = 0;
     if (t->fut.state != FUT_PENDING) return false;
     t->cancels++;
     if (t->waiter && cancel_waiter(vm, t->waiter, msg)) return true;
     t->fut.must_cancel = 1;
-    set_task_cancel_msg(vm, t, msg);
+    future_set_cancel_msg(vm, &t->fut, msg);
     return true;
 }
 
