@@ -98,24 +98,24 @@ void p_error_node(Parser *p, const Node *n, const char *fmt, ...) {
     p_error(p, "SyntaxError", n->line, n->col + 1, n->end_line, n->end_col + 1, "%s", buf);
 }
 
+/* Nesting deeper than the parser's C stack allows: CPython reports this as a RecursionError
+ * without a location, from its compiler. */
+static void too_deep(Parser *p) {
+    Token *t = p_peek(p, 0);
+    p_error(p, "RecursionError", t->line, t->col + 1, t->line, t->col + 1,
+            "maximum recursion depth exceeded during compilation");
+}
+
 void p_enter(Parser *p) {
     p->depth += PARSE_STEP;
-    if (p->depth > PARSE_MAX_DEPTH) {
-        Token *t = p_peek(p, 0);
-        p_error(p, "SyntaxError", t->line, t->col + 1, t->line, t->col + 1,
-                "too many nested expressions");
-    }
+    if (p->depth > PARSE_MAX_DEPTH) too_deep(p);
 }
 
 void p_leave(Parser *p) { p->depth -= PARSE_STEP; }
 
 void p_chain(Parser *p, int *links) {
     (*links)++;
-    if (++p->depth > PARSE_MAX_DEPTH) {
-        Token *t = p_peek(p, 0);
-        p_error(p, "SyntaxError", t->line, t->col + 1, t->line, t->col + 1,
-                "too many nested expressions");
-    }
+    if (++p->depth > PARSE_MAX_DEPTH) too_deep(p);
 }
 
 /* ---- nodes ---- */

@@ -60,6 +60,7 @@ static Value compile_source(VM *vm, const char *src, size_t len, const char *fil
 
 static Value syntax_error_value(VM *vm, SyntaxErr *err, const char *filename, const char *src, size_t len) {
     Type *t = vm->e_SyntaxError;
+    if (err->kind && strcmp(err->kind, "RecursionError") == 0) return vm_raise(vm, vm->e_RecursionError, "%s", err->msg);
     if (err->kind && strcmp(err->kind, "IndentationError") == 0) t = vm->e_IndentationError;
     if (err->kind && strcmp(err->kind, "TabError") == 0) t = vm->e_TabError;
     Value text = vm->none;
