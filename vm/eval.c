@@ -144,39 +144,6 @@ __attribute__((noreturn, cold)) static void stack_overflow(Code *co) {
 }
 #endif
 
-/* `f()` as a statement, f an async def: the new coroutine is dropped at once, so CPython's
- * refcounting warns here, naming this line; a tracing collector would only find it later
- * ("sys:1"). Only a coroutine this very call created is certainly unreferenced. Shown once
- * per line and coroutine, as CPython's default warning filter does. */
-static __attribute__((noinline, cold)) void warn_discarded_coroutine(VM *vm, Value callable, Value r, Code *co, uint32_t *ip) {
-    if (type_of(vm, callable) == vm->t_method) callable = ((BoundMethod *)callable)->func;
-    if (type_of(vm, callable) != vm->t_function || !(((Func *)callable)->code->flags & CO_COROUTINE)) return;
-    Gen *g = (Gen *)r;
-    if (g->state != GEN_CREATED || g->awaited) return;
-    g->awaited = 1;   /* warned now, not again when it is collected */
-    const char *file = str_cstr(co->filename), *name = str_cstr(gen_qualname(g));
-    int line = vm_line_of(co, ip - 1);
-    if (!vm->warn_registry && !(vm->warn_registry = v_from_obj(dict_new(vm)))) { vm_clear_exc(vm); return; }
-    Value key = str_printf(vm, "%s:%d:%s", file, line, name);
-    if (!key) { vm_clear_exc(vm); return; }
-    Value seen = VNULL;
-    if (dict_get(vm, (Dict *)vm->warn_registry, key, &seen) != 0 || dict_set(vm, (Dict *)vm->warn_registry, key, vm->true_) < 0) {
-        vm_clear_exc(vm);
-        return;
-    }
-    fflush(stdout);
-    fprintf(stderr, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", file, line, name);
-    char *src = vm_source_line(file, line);
-    if (src) {
-        char *a = src, *z = src + strlen(src);
-        while (*a == ' ' || *a == '\t') a++;
-        while (z > a && (z[-1] == '\n' || z[-1] == '\r' || z[-1] == ' ' || z[-1] == '\t')) z--;
-        fprintf(stderr, "  %.*s\n", (int)(z - a), a);
-        free(src);
-    }
-    fputs("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n", stderr);
-}
-
 Value vm_budget_exhausted(VM *vm) {
     vm->config.step_budget = 0;
     vm->budget_spent = 1;
@@ -646,8 +613,8 @@ do_call:
     {
         Value r = vm_call(vm, callable, args, nargs, kwn);
         CHECKV(r);
-        if (__builtin_expect(INSTR_OP(*ip) == OP_POP_TOP, 0) && v_is_obj(r) && ((Obj *)r)->type == vm->t_coroutine)
-            warn_discarded_coroutine(vm, callable, r, co, ip);
+        if (__builtin_expect(INSTR_OP(*ip) == OP_POP_TOP, 0) && v_is_obj(r) && ((Obj *)r)->type->take_unawaited)
+            vm_warn_dropped_awaitable(vm, callable, r, co, ip);   /* `f()` as a statement, f async */
         sp = res;
         PUSH(r);
         DISPATCH();

@@ -577,6 +577,7 @@ size_t gc_heap_bytes(VM *vm) { return vm->heap->total_bytes; }
 void gc_free_all(VM *vm) {
     Heap *h = vm->heap;
     h->collecting = true;
+    vm->at_exit = 1;
     notify_unreachable(vm, h, true);
     Region *r = h->regions;
     while (r) {

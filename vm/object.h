@@ -51,6 +51,10 @@ typedef struct Type {
      * references. It must not allocate GC memory or run script code; it may write to stderr
      * (the "coroutine ... was never awaited" warnings are given here). */
     void (*on_collect)(VM *vm, Obj *o);
+    /* A coroutine, or a C awaitable standing for one, never started: its qualname, and from
+     * then on it counts as reported; NULL otherwise. Set it with on_collect =
+     * vm_warn_unawaited_on_collect (warn.c). Must not allocate. */
+    const char *(*take_unawaited)(VM *vm, Obj *o);
     /* C awaitables that are their own await iterator (asyncio futures): one step of the await
      * without method lookups or StopIteration. Returns the value to yield (*done false), the
      * final result (*done true), or VNULL with an exception. Not inherited by subclasses. */
@@ -84,13 +88,14 @@ typedef struct { Obj head; Value fget, fset, fdel, doc, name; } Property;
 typedef struct { Obj head; Value func; } StaticMethod;   /* also classmethod */
 typedef struct { Obj head; Type *type; Value obj; Type *objtype; } Super;
 
+enum { NF_METHOD = 1, NF_NEW_AWAITABLE = 2 };
 typedef struct NativeFunc {
     Obj head;
     NativeFn fn;
     const char *name;
     Value self;               /* bound receiver (module or object) or VNULL */
     Type *owner;              /* for methods of built-in types: for error messages */
-    int flags;                /* NF_METHOD: args[0] is self */
+    int flags;                /* NF_METHOD: args[0] is self; NF_NEW_AWAITABLE: returns a new one */
 } NativeFunc;
 
 /* Exception objects (BaseException and every subclass share this layout). */

@@ -136,7 +136,7 @@ void type_set_attr(VM *vm, Type *t, const char *name, Value v) {
 void type_add_method(VM *vm, Type *t, const char *name, NativeFn fn) {
     Value f = native_new(vm, name, fn, VNULL);
     ((NativeFunc *)f)->owner = t;
-    ((NativeFunc *)f)->flags = 1;
+    ((NativeFunc *)f)->flags = NF_METHOD;
     type_set_attr(vm, t, name, f);
 }
 

@@ -152,6 +152,7 @@ struct VM {
     Loop *loop;                /* the running event loop, if any */
     struct { int started; int64_t virt_ns, wall_at_start, mono_at_start; } clock;  /* vm/clock.c */
     Value asyncio_state;       /* per-VM state of the asyncio module */
+    uint8_t at_exit;           /* the VM is being freed: its last collection runs */
     Value warn_registry;       /* dict: warnings already shown ("file:line:text"), as CPython's default filter */
     int interrupt;             /* set by the SIGINT handler */
     uint64_t task_counter;
@@ -406,6 +407,10 @@ int vm_push_frame_for_call(VM *vm, Func *f, Value *args, int nargs, Value kwname
 int vm_bind_args(VM *vm, Func *f, Value *args, int nargs, Value kwnames, Value *slots);
 int vm_line_of(Code *c, uint32_t *ip);
 char *vm_source_line(const char *filename, int line);   /* malloc'd, with its newline; NULL if unreadable */
+/* warn.c: "coroutine ... was never awaited" */
+void vm_warn_unawaited_on_collect(VM *vm, Obj *o);
+void vm_warn_dropped_awaitable(VM *vm, Value callable, Value r, Code *co, uint32_t *ip);
+void native_set_new_awaitable(VM *vm, Dict *d, const char *name);   /* flag d[name] NF_NEW_AWAITABLE */
 
 /* ---- modules ---- */
 Value module_new(VM *vm, const char *name);

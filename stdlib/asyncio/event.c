@@ -76,6 +76,7 @@ void event_types_init(VM *vm, AState *st, Value module) {
     type_add_method(vm, t, "set", ev_set_m);
     type_add_method(vm, t, "clear", ev_clear_m);
     type_add_method(vm, t, "wait", ev_wait_m);
+    native_set_new_awaitable(vm, t->dict, "wait");
     type_add_method(vm, t, "_nwaiters", prim_nwaiters_m);
     type_add_property(vm, t, "_value", ev_value_get, NULL);
     type_add_property(vm, t, "_loop", prim_loop_get, NULL);

@@ -108,6 +108,7 @@ void lock_types_init(VM *vm, AState *st, Value module) {
     type_add_method(vm, t, "__init__", lock_init_m);
     type_add_method(vm, t, "locked", lock_locked_m);
     type_add_method(vm, t, "acquire", lock_acquire_m);
+    native_set_new_awaitable(vm, t->dict, "acquire");
     type_add_method(vm, t, "release", lock_release_m);
     type_add_method(vm, t, "__aenter__", lock_aenter_m);
     type_add_method(vm, t, "__aexit__", lock_aexit_m);

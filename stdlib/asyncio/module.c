@@ -21,19 +21,19 @@ static void state_trace(GC *gc, Obj *o) {
 
 /* ---- the never-awaited warning ---- */
 
-static void coro_on_collect(VM *vm, Obj *o) {
+static const char *coro_take_unawaited(VM *vm, Obj *o) {
     Gen *g = (Gen *)o;
-    if (g->kind != GK_COROUTINE || g->state != GEN_CREATED || g->awaited) return;
-    fflush(stdout);
-    fprintf(stderr, "sys:1: RuntimeWarning: coroutine '%s' was never awaited\n"
-                    "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
-            str_cstr(gen_qualname(g)));
+    if (g->kind != GK_COROUTINE || g->state != GEN_CREATED || g->awaited) return NULL;
+    g->awaited = 1;
+    return str_cstr(gen_qualname(g));
 }
 
 /* Installs the hook; the VM should call this at start-up (coroutines created before it is
  * set are not watched). Importing _asyncio calls it too. */
 void asyncio_warnings_init(VM *vm) {
-    if (vm->t_coroutine) vm->t_coroutine->on_collect = coro_on_collect;
+    if (!vm->t_coroutine) return;
+    vm->t_coroutine->on_collect = vm_warn_unawaited_on_collect;
+    vm->t_coroutine->take_unawaited = coro_take_unawaited;
 }
 
 /* ---- helpers ---- */
@@ -317,6 +317,7 @@ Value asyncio_native_init(VM *vm) {
     module_add_fn(vm, m, "ensure_future", m_ensure_future);
     module_add_fn(vm, m, "create_task", m_create_task);
     module_add_fn(vm, m, "sleep", asyncio_sleep);
+    native_set_new_awaitable(vm, ((Module *)m)->dict, "sleep");
     module_add_fn(vm, m, "run", m_run);
     queue_types_init(vm, m);
     event_types_init(vm, st, m);

@@ -131,6 +131,7 @@ void semaphore_types_init(VM *vm, AState *st, Value module) {
     type_add_method(vm, t, "__init__", sem_init_m);
     type_add_method(vm, t, "locked", sem_locked_m);
     type_add_method(vm, t, "acquire", sem_acquire_m);
+    native_set_new_awaitable(vm, t->dict, "acquire");
     type_add_method(vm, t, "release", sem_release_m);
     type_add_method(vm, t, "__aenter__", sem_aenter_m);
     type_add_method(vm, t, "__aexit__", sem_aexit_m);

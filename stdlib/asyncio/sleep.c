@@ -14,14 +14,11 @@ static void sleep_trace(GC *gc, Obj *o) {
     gc_mark(gc, ((Sleep *)o)->value);
 }
 
-static void warn_never_awaited(const char *name) {
-    fflush(stdout);
-    fprintf(stderr, "sys:1: RuntimeWarning: coroutine '%s' was never awaited\n"
-                    "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n", name);
-}
-
-static void sleep_on_collect(VM *vm, Obj *o) {
-    if (!((Sleep *)o)->fut.aux) warn_never_awaited("sleep");
+static const char *sleep_take_unawaited(VM *vm, Obj *o) {
+    Sleep *s = (Sleep *)o;
+    if (s->fut.aux) return NULL;
+    s->fut.aux = 1;
+    return "sleep";
 }
 
 void sleep_fire(VM *vm, Sleep *s) {
@@ -134,10 +131,8 @@ static Value sleep0_am_send(VM *vm, Value self, Value sent, bool *done) {
     Obj *o = (Obj *)self;
     *done = false;
     if (o->aux == S0_DONE) return vm_raise(vm, vm->e_RuntimeError, "cannot reuse already awaited coroutine");
-    if (o->aux == S0_FRESH && sent != vm->none) {
-        o->aux = S0_DONE;
+    if (o->aux == S0_FRESH && sent != vm->none)   /* it stays unstarted, as CPython's coroutine */
         return vm_raise(vm, vm->e_TypeError, "can't send non-None value to a just-started coroutine");
-    }
     *done = o->aux == S0_YIELDED;
     o->aux = *done ? S0_DONE : S0_YIELDED;
     return vm->none;
@@ -161,8 +156,10 @@ static Value sleep0_throw_m(VM *vm, Value *a, int n, Value k) {
 }
 static Value sleep0_close_m(VM *vm, Value *a, int n, Value k) { ((Obj *)a[0])->aux = S0_DONE; return vm->none; }
 
-static void sleep0_on_collect(VM *vm, Obj *o) {
-    if (o->aux == S0_FRESH) warn_never_awaited("sleep");
+static const char *sleep0_take_unawaited(VM *vm, Obj *o) {
+    if (o->aux != S0_FRESH) return NULL;
+    o->aux = S0_DONE;
+    return "sleep";
 }
 
 static Value sleep0_new(VM *vm) {
@@ -187,9 +184,11 @@ static Type *coro_like_type(VM *vm, size_t size, NativeFn next, NativeFn send, N
 void sleep_types_init(VM *vm, AState *st) {
     st->t_sleep = coro_like_type(vm, sizeof(Sleep), sleep_next_m, sleep_send_m, sleep_throw_m, sleep_close_m);
     st->t_sleep->trace = sleep_trace;
-    st->t_sleep->on_collect = sleep_on_collect;
+    st->t_sleep->on_collect = vm_warn_unawaited_on_collect;
+    st->t_sleep->take_unawaited = sleep_take_unawaited;
     st->t_sleep->am_send = sleep_am_send;   /* SEND skips __next__ and the StopIteration */
     st->t_sleep0 = coro_like_type(vm, sizeof(Obj) + 8, sleep0_next_m, sleep0_send_m, sleep0_throw_m, sleep0_close_m);
     st->t_sleep0->am_send = sleep0_am_send;
-    st->t_sleep0->on_collect = sleep0_on_collect;
+    st->t_sleep0->on_collect = vm_warn_unawaited_on_collect;
+    st->t_sleep0->take_unawaited = sleep0_take_unawaited;
 }

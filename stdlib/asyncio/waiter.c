@@ -162,13 +162,11 @@ static const char *qualname_of(VM *vm, Value w) {
     return str_cstr(q);
 }
 
-static void waiter_on_collect(VM *vm, Obj *o) {
+static const char *waiter_take_unawaited(VM *vm, Obj *o) {
     Waiter *w = (Waiter *)o;
-    if (w->joined || !w->prim) return;   /* started, or finished without blocking */
-    fflush(stdout);
-    fprintf(stderr, "sys:1: RuntimeWarning: coroutine '%s' was never awaited\n"
-                    "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
-            qualname_of(vm, v_from_obj(o)));
+    if (w->joined || !w->prim) return NULL;   /* started, or finished without blocking */
+    w->prim = NULL;
+    return qualname_of(vm, v_from_obj(o));
 }
 
 static Value self_m(VM *vm, Value *a, int n, Value k) { return a[0]; }
@@ -194,7 +192,8 @@ static Value send_m(VM *vm, Value *a, int n, Value k) {
 Type *waiter_type(VM *vm, const char *qualname, AmSendFn step, NativeFn throw_fn, NativeFn close_fn) {
     Type *t = type_new_builtin(vm, "coroutine", vm->t_object, sizeof(Waiter), 0);
     t->trace = waiter_trace;
-    t->on_collect = waiter_on_collect;
+    t->on_collect = vm_warn_unawaited_on_collect;
+    t->take_unawaited = waiter_take_unawaited;
     t->am_send = step;
     type_set_attr(vm, t, "_qualname", str_from_cstr(vm, qualname));
     type_add_method(vm, t, "__await__", self_m);
