@@ -94,7 +94,7 @@ Value task_repr(VM *vm, Task *t) {
     Value coro = coro_repr_info(vm, t->coro, t->fut.state != FUT_PENDING);
     if (!name || !coro) return VNULL;
     Value wait = vm->empty_str;
-    if (t->waiter) {
+    if (t->waiter && t->fut.state == FUT_PENDING) {   /* a finished task's slot may carry a gather note */
         Value w;
         if (is_waiter(vm, t->waiter)) {
             w = waiter_future_repr(vm, (Waiter *)t->waiter);
@@ -417,7 +417,9 @@ static Value task_set_exception_m(VM *vm, Value *a, int n, Value k) {
     return vm_raise(vm, vm->e_RuntimeError, "Task does not support set_exception operation");
 }
 static Value task_get_stack_m(VM *vm, Value *a, int n, Value k) { return list_new(vm, 0); }
-static Value task_fut_waiter_get(VM *vm, Value *a, int n, Value k) { return SELF->waiter ? SELF->waiter : vm->none; }
+static Value task_fut_waiter_get(VM *vm, Value *a, int n, Value k) {
+    return SELF->waiter && SELF->fut.state == FUT_PENDING ? SELF->waiter : vm->none;   /* see task_repr */
+}
 static Value task_must_cancel_get(VM *vm, Value *a, int n, Value k) { return vm_bool(vm, SELF->fut.must_cancel); }
 static Value task_coro_get(VM *vm, Value *a, int n, Value k) { return SELF->coro; }
 
