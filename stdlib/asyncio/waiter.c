@@ -66,6 +66,14 @@ void waiter_leave(Waiter *w) {
     w->prim = NULL;
 }
 
+/* Stepped again while pending: by hand (send), or by a second awaiter, which would take the
+ * task slot from the first one and leave it blocked for ever. */
+Value waiter_block(VM *vm, Waiter *w) {
+    if (w->task) return vm_raise(vm, vm->e_RuntimeError, "coroutine is being awaited already");
+    w->blocking = 1;
+    return v_from_obj(w);
+}
+
 /* The task picks up the record it was yielded (the task's fut_waiter is now w). */
 void waiter_attach(VM *vm, Waiter *w, Task *t) {
     w->blocking = 0;
