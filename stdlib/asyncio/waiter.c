@@ -110,7 +110,8 @@ Value waiter_cancelled_error(VM *vm, Waiter *w) {
 Value waiter_future_repr(VM *vm, Waiter *w) {
     if (w->state == WS_DONE) return str_from_cstr(vm, "<Future finished result=True>");
     if (w->state == WS_CANCELLED) return str_from_cstr(vm, "<Future cancelled>");
-    return str_from_cstr(vm, w->task ? "<Future pending cb=[Task.task_wakeup()]>" : "<Future pending>");
+    return w->task ? str_printf(vm, "<Future pending cb=[%s.task_wakeup()]>", type_name(vm, w->task))
+                   : str_from_cstr(vm, "<Future pending>");
 }
 
 /* throw(typ[, val]): the exception instance to raise at the await (VNULL: error raised). */
