@@ -52,8 +52,9 @@ Value task_new(VM *vm, Value loop, Value coro, Value name) {
         if (!isinst(vm, name, vm->t_str)) { name = vm_str(vm, name); if (!name) return VNULL; }
         if (!fut_extra(vm, &t->fut)) return VNULL;
         t->fut.extra->name = name;
+    } else {
+        t->fut.q.head.aux = (uint32_t)++vm->task_counter;   /* Task(name=...) takes no number */
     }
-    t->fut.q.head.aux = (uint32_t)++vm->task_counter;   /* CPython 3.11 counts named tasks too */
     if (type_of(vm, coro) == vm->t_coroutine) ((Gen *)coro)->awaited = 1;
     Loop *l = (Loop *)loop;
     loop_add_task(l, t);
@@ -387,8 +388,9 @@ static Value task_init_m(VM *vm, Value *a, int n, Value k) {
         if (!nm) return VNULL;
             if (!fut_extra(vm, &t->fut)) return VNULL;
         t->fut.extra->name = nm;
+    } else {
+        t->fut.q.head.aux = (uint32_t)++vm->task_counter;
     }
-    t->fut.q.head.aux = (uint32_t)++vm->task_counter;
     if (type_of(vm, out[0]) == vm->t_coroutine) ((Gen *)out[0])->awaited = 1;
     loop_add_task((Loop *)loop, t);
     loop_schedule_task(vm, (Loop *)loop, t);
