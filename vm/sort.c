@@ -140,7 +140,9 @@ static int run_sort(VM *vm, Value items_holder, Value key) {
     }
     if (n < 2) return 0;
     s.kind = pick_kind(vm, s.keys, n);
-    Value tk = holder(vm, n / 2 + RUN), tv = key ? holder(vm, n / 2 + RUN) : VNULL;
+    /* the left run of a bottom-up merge is the widest power-of-two multiple of RUN below n,
+     * up to n - 1 items (300 items: 256) */
+    Value tk = holder(vm, n), tv = key ? holder(vm, n) : VNULL;
     if (!tk || (key && !tv)) return -1;
     s.tkeys = as_list(tk)->items;
     s.tvals = key ? as_list(tv)->items : NULL;

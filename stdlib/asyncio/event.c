@@ -21,7 +21,7 @@ static Value ew_step(VM *vm, Value self, Value sent, bool *done) {
         *done = true;
         return vm->true_;
     }
-    if (w->state == WS_PENDING) { w->blocking = 1; return self; }
+    if (w->state == WS_PENDING) return waiter_block(vm, w);
     waiter_leave(w);
     if (w->state == WS_CANCELLED) { Value x = waiter_cancelled_error(vm, w); return x ? vm_raise_value(vm, x) : VNULL; }
     *done = true;

@@ -74,7 +74,7 @@ static void schedule_callbacks(VM *vm, Future *f) {
     int64_t n = multi ? as_list(cbs)->n : 1;
     for (int64_t i = 0; i < n; i++) {
         Value cb = multi ? as_list(cbs)->items[i] : cbs;
-        if (v_is_obj(cb) && ((Obj *)cb)->type == astate(vm)->t_task && ((Task *)cb)->waiter == self) {
+        if (is_future(vm, cb) && ((Future *)cb)->kind == FK_TASK && ((Task *)cb)->waiter == self) {   /* Task subclasses too */
             task_wake(vm, (Task *)cb, self);
             continue;
         }
@@ -192,7 +192,7 @@ static Value callbacks_info(VM *vm, Future *f) {
         if (n > 2 && i == 1) { sb_printf(&sb, "<%lld more>, ", (long long)(n - 2)); i = n - 2; continue; }
         Value cb = items[i];
         Value r;
-        if (v_is_obj(cb) && ((Obj *)cb)->type == astate(vm)->t_task) r = str_from_cstr(vm, "Task.task_wakeup()");
+        if (is_future(vm, cb) && ((Future *)cb)->kind == FK_TASK) r = str_printf(vm, "%s.task_wakeup()", type_name(vm, cb));
         else if (v_is_obj(cb) && ((Obj *)cb)->type == astate(vm)->t_gather)
             r = str_from_cstr(vm, "gather.<locals>._done_callback() at asyncio/tasks.py:754");
         else r = callback_repr(vm, cb, vm->empty_tuple);

@@ -49,7 +49,7 @@ static Value lw_step(VM *vm, Value self, Value sent, bool *done) {
         l->locked = 1;
         return acquired(vm, w, done);
     }
-    if (w->state == WS_PENDING) { w->blocking = 1; return self; }
+    if (w->state == WS_PENDING) return waiter_block(vm, w);
     waiter_leave(w);
     if (w->state == WS_CANCELLED) {
         if (!l->locked && wake_up_first(vm, l) < 0) return VNULL;

@@ -208,6 +208,8 @@ static Value m_create_task(VM *vm, Value *a, int n, Value k) {
         if (type_of(vm, out[0]) == vm->t_coroutine) gen_close(vm, out[0]);
         return VNULL;
     }
+    /* CPython 3.11's asyncio.create_task names the task after creating it: it takes a number */
+    if (out[1] && out[1] != vm->none) vm->task_counter++;
     return task_new(vm, loop, out[0], out[1]);
 }
 

@@ -60,7 +60,7 @@ static Value sw_step(VM *vm, Value self, Value sent, bool *done) {
         s->value--;
         return acquired(vm, w, done);
     }
-    if (w->state == WS_PENDING) { w->blocking = 1; return self; }
+    if (w->state == WS_PENDING) return waiter_block(vm, w);
     waiter_leave(w);
     if (w->state == WS_CANCELLED) { Value x = waiter_cancelled_error(vm, w); return x ? vm_raise_value(vm, x) : VNULL; }
     if (s->value > 0 && wake_up_next(vm, s) < 0) return VNULL;

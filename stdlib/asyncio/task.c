@@ -52,8 +52,9 @@ Value task_new(VM *vm, Value loop, Value coro, Value name) {
         if (!isinst(vm, name, vm->t_str)) { name = vm_str(vm, name); if (!name) return VNULL; }
         if (!fut_extra(vm, &t->fut)) return VNULL;
         t->fut.extra->name = name;
+    } else {
+        t->fut.q.head.aux = (uint32_t)++vm->task_counter;   /* Task(name=...) takes no number */
     }
-    t->fut.q.head.aux = (uint32_t)++vm->task_counter;   /* CPython 3.11 counts named tasks too */
     if (type_of(vm, coro) == vm->t_coroutine) ((Gen *)coro)->awaited = 1;
     Loop *l = (Loop *)loop;
     loop_add_task(l, t);
@@ -94,7 +95,7 @@ Value task_repr(VM *vm, Task *t) {
     Value coro = coro_repr_info(vm, t->coro, t->fut.state != FUT_PENDING);
     if (!name || !coro) return VNULL;
     Value wait = vm->empty_str;
-    if (t->waiter) {
+    if (t->waiter && t->fut.state == FUT_PENDING) {   /* a finished task's slot may carry a gather note */
         Value w;
         if (is_waiter(vm, t->waiter)) {
             w = waiter_future_repr(vm, (Waiter *)t->waiter);
@@ -381,8 +382,9 @@ static Value task_init_m(VM *vm, Value *a, int n, Value k) {
         if (!nm) return VNULL;
             if (!fut_extra(vm, &t->fut)) return VNULL;
         t->fut.extra->name = nm;
+    } else {
+        t->fut.q.head.aux = (uint32_t)++vm->task_counter;
     }
-    t->fut.q.head.aux = (uint32_t)++vm->task_counter;
     if (type_of(vm, out[0]) == vm->t_coroutine) ((Gen *)out[0])->awaited = 1;
     loop_add_task((Loop *)loop, t);
     loop_schedule_task(vm, (Loop *)loop, t);
@@ -411,7 +413,9 @@ static Value task_set_exception_m(VM *vm, Value *a, int n, Value k) {
     return vm_raise(vm, vm->e_RuntimeError, "Task does not support set_exception operation");
 }
 static Value task_get_stack_m(VM *vm, Value *a, int n, Value k) { return list_new(vm, 0); }
-static Value task_fut_waiter_get(VM *vm, Value *a, int n, Value k) { return SELF->waiter ? SELF->waiter : vm->none; }
+static Value task_fut_waiter_get(VM *vm, Value *a, int n, Value k) {
+    return SELF->waiter && SELF->fut.state == FUT_PENDING ? SELF->waiter : vm->none;   /* see task_repr */
+}
 static Value task_must_cancel_get(VM *vm, Value *a, int n, Value k) { return vm_bool(vm, SELF->fut.must_cancel); }
 static Value task_coro_get(VM *vm, Value *a, int n, Value k) { return SELF->coro; }
 

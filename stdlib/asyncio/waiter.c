@@ -66,6 +66,14 @@ void waiter_leave(Waiter *w) {
     w->prim = NULL;
 }
 
+/* Stepped again while pending: by hand (send), or by a second awaiter, which would take the
+ * task slot from the first one and leave it blocked for ever. */
+Value waiter_block(VM *vm, Waiter *w) {
+    if (w->task) return vm_raise(vm, vm->e_RuntimeError, "coroutine is being awaited already");
+    w->blocking = 1;
+    return v_from_obj(w);
+}
+
 /* The task picks up the record it was yielded (the task's fut_waiter is now w). */
 void waiter_attach(VM *vm, Waiter *w, Task *t) {
     w->blocking = 0;
@@ -102,7 +110,8 @@ Value waiter_cancelled_error(VM *vm, Waiter *w) {
 Value waiter_future_repr(VM *vm, Waiter *w) {
     if (w->state == WS_DONE) return str_from_cstr(vm, "<Future finished result=True>");
     if (w->state == WS_CANCELLED) return str_from_cstr(vm, "<Future cancelled>");
-    return str_from_cstr(vm, w->task ? "<Future pending cb=[Task.task_wakeup()]>" : "<Future pending>");
+    return w->task ? str_printf(vm, "<Future pending cb=[%s.task_wakeup()]>", type_name(vm, w->task))
+                   : str_from_cstr(vm, "<Future pending>");
 }
 
 /* throw(typ[, val]): the exception instance to raise at the await (VNULL: error raised). */
