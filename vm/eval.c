@@ -921,7 +921,7 @@ do_call:
             Value k = vm_next(vm, it);
             if (!k) { if (vm->exc) ERR(); break; }
             if (!isinst(vm, k, vm->t_str)) {
-                vm_raise(vm, vm->e_TypeError, "%s keywords must be strings", func_str(vm, callee, fb, sizeof fb));
+                vm_raise(vm, vm->e_TypeError, "keywords must be strings");
                 ERR();
             }
             Value dummy;

@@ -239,6 +239,11 @@ static Value native_repr(VM *vm, Value *a, int n, Value k) {
     return str_printf(vm, "<built-in function %s>", nf->name);
 }
 static Value native_get_name(VM *vm, Value *a, int n, Value k) { return str_from_cstr(vm, ((NativeFunc *)a[0])->name); }
+/* a method of a built-in type is "type.name" (list.append); a function is its name */
+static Value native_get_qualname(VM *vm, Value *a, int n, Value k) {
+    NativeFunc *f = (NativeFunc *)a[0];
+    return f->owner ? str_printf(vm, "%s.%s", f->owner->name, f->name) : str_from_cstr(vm, f->name);
+}
 static Value method_repr(VM *vm, Value *a, int n, Value k) {
     BoundMethod *m = (BoundMethod *)a[0];
     Value fq = vm_getattr(vm, m->func, vm->s___qualname__);
@@ -424,7 +429,7 @@ void func_init(VM *vm) {
     f->dictoffset = offsetof(Func, dict);
     type_add_method(vm, vm->t_builtin_function_or_method, "__repr__", native_repr);
     type_add_property(vm, vm->t_builtin_function_or_method, "__name__", native_get_name, NULL);
-    type_add_property(vm, vm->t_builtin_function_or_method, "__qualname__", native_get_name, NULL);
+    type_add_property(vm, vm->t_builtin_function_or_method, "__qualname__", native_get_qualname, NULL);
     Type *m = vm->t_method;
     type_add_method(vm, m, "__repr__", method_repr);
     type_add_method(vm, m, "__eq__", method_eq);

@@ -337,6 +337,14 @@ static Value fut_state_get(VM *vm, Value *a, int n, Value k) {
     static const char *const up[] = { "PENDING", "CANCELLED", "FINISHED" };
     return str_from_cstr(vm, up[SELF->state]);
 }
+static Value fut_cancel_message_get(VM *vm, Value *a, int n, Value k) {
+    Value m = fut_cancel_msg(SELF);
+    return m ? m : vm->none;
+}
+static Value fut_cancel_message_set(VM *vm, Value *a, int n, Value k) {
+    future_set_cancel_msg(vm, SELF, a[1]);
+    return vm->none;
+}
 static Value fut_loop_get(VM *vm, Value *a, int n, Value k) { return SELF->loop ? SELF->loop : vm->none; }
 static Value fut_log_tb_get(VM *vm, Value *a, int n, Value k) { return vm_bool(vm, SELF->log_tb); }
 static Value fut_log_tb_set(VM *vm, Value *a, int n, Value k) {
@@ -428,6 +436,7 @@ void future_types_init(VM *vm, AState *st) {
     type_add_property(vm, t, "_asyncio_future_blocking", fut_blocking_get, fut_blocking_set);
     type_add_property(vm, t, "_state", fut_state_get, NULL);
     type_add_property(vm, t, "_loop", fut_loop_get, NULL);
+    type_add_property(vm, t, "_cancel_message", fut_cancel_message_get, fut_cancel_message_set);
     type_add_property(vm, t, "_log_traceback", fut_log_tb_get, fut_log_tb_set);
     st->t_future = t;
     Type *xt = type_new_builtin(vm, "_future_extra", vm->t_object, sizeof(FutExtra), 0);

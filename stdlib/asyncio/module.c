@@ -179,6 +179,8 @@ static Value m_iscoroutinefunction(VM *vm, Value *a, int n, Value k) {
         break;
     }
     if (type_of(vm, f) == vm->t_function) return vm_bool(vm, ((Func *)f)->code->flags & CO_COROUTINE);
+    /* the C methods that stand for CPython's `async def`s (sleep, Event.wait, Queue.get, ...) */
+    if (type_of(vm, f) == vm->t_builtin_function_or_method) return vm_bool(vm, ((NativeFunc *)f)->flags & NF_NEW_AWAITABLE);
     Value marker = vm_getattr_opt(vm, f, str_intern_cstr(vm, "_is_coroutine"));
     vm_clear_exc(vm);
     return vm_bool(vm, marker && marker != vm->none && marker != vm->false_);

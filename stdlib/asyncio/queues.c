@@ -321,6 +321,9 @@ void queue_types_init(VM *vm, Value module) {
     type_add_method(vm, t, "put", q_put_m);
     type_add_method(vm, t, "get", q_get_m);
     type_add_method(vm, t, "join", q_join_m);
+    native_set_new_awaitable(vm, t->dict, "put");
+    native_set_new_awaitable(vm, t->dict, "get");
+    native_set_new_awaitable(vm, t->dict, "join");
     type_add_method(vm, t, "task_done", q_task_done_m);
     type_add_method(vm, t, "qsize", q_qsize_m);
     type_add_method(vm, t, "empty", q_empty_m);
