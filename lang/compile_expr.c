@@ -389,13 +389,8 @@ void c_expr(Compiler *c, const Node *n) {
     }
     case N_AWAIT: {
         Scope *s = c->u->scope;
-        bool ok = s->is_coroutine || (c->interactive && s->kind == SC_MODULE);
-        if (s->kind == SC_COMPREHENSION) {
-            Scope *p = s;
-            while (p->kind == SC_COMPREHENSION) p = p->parent;
-            ok = p->is_coroutine && s->node->kind != N_GENERATOREXP ? true : s->is_coroutine;
-            if (ok) s->is_coroutine = 1;
-        }
+        /* in a comprehension (asynchronous for it, see symtable.c) c_comprehension decides */
+        bool ok = s->is_coroutine || s->kind == SC_COMPREHENSION || (c->interactive && s->kind == SC_MODULE);
         if (!ok) c_error(c, n, "'await' outside %s", s->kind == SC_MODULE || s->kind == SC_CLASS ? "function" : "async function");
         /* REPL top-level await: the module code becomes a coroutine the REPL runs on a loop */
         if (c->interactive && s->kind == SC_MODULE) c->u->flags |= CO_COROUTINE;
@@ -528,9 +523,11 @@ void c_comprehension(Compiler *c, const Node *n) {
     Scope *child = scope_next_child(c->u->scope, n);
     const Node *first = n->u.comp.generators.items[0];
     if (child->is_coroutine && n->kind != N_GENERATOREXP) {
+        /* awaited where it stands: in an async function, or in a comprehension (which then
+         * awaits too, 3.11), or at the REPL's top level */
         Scope *p = c->u->scope;
-        while (p->kind == SC_COMPREHENSION && p->is_coroutine) p = p->parent;
-        bool ok = p->is_coroutine || (c->interactive && p->kind == SC_MODULE);
+        bool ok = (p->kind == SC_FUNCTION && p->is_coroutine) || p->kind == SC_COMPREHENSION ||
+                  (c->interactive && p->kind == SC_MODULE);
         if (!ok) c_error(c, n, "asynchronous comprehension outside of an asynchronous function");
         if (c->interactive && p->kind == SC_MODULE) c->u->flags |= CO_COROUTINE;
     }

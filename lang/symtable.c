@@ -157,6 +157,9 @@ static void visit_comprehension(ST *st, Scope *s, const Node *n) {
     }
     if (n->u.comp.key) visit_expr(st, c, n->u.comp.key);
     visit_expr(st, c, n->u.comp.elt);
+    /* 3.11: a comprehension that awaits makes the comprehension around it await it (and so
+     * become asynchronous too); whether that is allowed is checked when compiling */
+    if (c->is_coroutine && n->kind != N_GENERATOREXP && s->kind == SC_COMPREHENSION) s->is_coroutine = 1;
 }
 
 static void visit_expr(ST *st, Scope *s, const Node *n) {
@@ -206,7 +209,7 @@ static void visit_expr(ST *st, Scope *s, const Node *n) {
     case N_SET: case N_LIST: case N_TUPLE: case N_JOINEDSTR: visit_list(st, s, &n->u.seq.elts); break;
     case N_LISTCOMP: case N_SETCOMP: case N_DICTCOMP: case N_GENERATOREXP: visit_comprehension(st, s, n); break;
     case N_AWAIT:
-        if (s->kind == SC_COMPREHENSION && s->node->kind != N_GENERATOREXP) s->is_coroutine = 1;
+        if (s->kind == SC_COMPREHENSION) s->is_coroutine = 1;   /* a generator expression becomes an async one */
         visit_expr(st, s, n->u.ret.value);
         break;
     case N_YIELD: case N_YIELDFROM:
