@@ -7,7 +7,11 @@
 #include <stdio.h>
 #include <stdbool.h>
 
-typedef struct { Arena *a; SyntaxErr *err; int failed; } ST;
+typedef struct {
+    Arena *a; SyntaxErr *err; int failed;
+    int comp_iter_expr;       /* inside a comprehension's iterable expression (walrus forbidden) */
+    int comp_target;          /* visiting a comprehension's `for` target */
+} ST;
 
 static unsigned hash_name(const char *s) {
     unsigned h = 2166136261u;
@@ -106,7 +110,7 @@ static void bind_name(ST *st, Scope *s, const char *name, const Node *n) {
     Sym *e = scope_lookup(s, mangle_name(st->a, s->private_name, name));
     if (e && (e->flags & DEF_GLOBAL) && (e->flags & DEF_PARAM))
         fail(st, n, "name '%s' is parameter and global", name);
-    add_sym(st, s, name, DEF_BOUND);
+    add_sym(st, s, name, DEF_BOUND | (st->comp_target ? DEF_COMP_ITER : 0));
 }
 
 static void visit_args(ST *st, Scope *s, const Node *args) {
@@ -142,7 +146,9 @@ static void visit_arg_defaults(ST *st, Scope *s, const Node *args) {
 static void visit_comprehension(ST *st, Scope *s, const Node *n) {
     const NodeList *gens = &n->u.comp.generators;
     /* the first iterable is evaluated in the enclosing scope */
+    st->comp_iter_expr++;
     visit_expr(st, s, gens->items[0]->u.comprehension.iter);
+    st->comp_iter_expr--;
     Scope *c = new_scope(st, s, SC_COMPREHENSION, n,
                          n->kind == N_LISTCOMP ? "<listcomp>" : n->kind == N_SETCOMP ? "<setcomp>" :
                          n->kind == N_DICTCOMP ? "<dictcomp>" : "<genexpr>");
@@ -150,8 +156,14 @@ static void visit_comprehension(ST *st, Scope *s, const Node *n) {
     if (n->kind == N_GENERATOREXP) c->is_generator = 1;
     for (int i = 0; i < gens->n; i++) {
         const Node *g = gens->items[i];
-        if (i > 0) visit_expr(st, c, g->u.comprehension.iter);
+        if (i > 0) {
+            st->comp_iter_expr++;
+            visit_expr(st, c, g->u.comprehension.iter);
+            st->comp_iter_expr--;
+        }
+        st->comp_target++;
         visit_expr(st, c, g->u.comprehension.target);
+        st->comp_target--;
         visit_list(st, c, &g->u.comprehension.ifs);
         if (g->u.comprehension.is_async) c->is_coroutine = 1;
     }
@@ -175,8 +187,19 @@ static void visit_expr(ST *st, Scope *s, const Node *n) {
         break;
     case N_NAMEDEXPR: {
         /* := in a comprehension binds in the nearest enclosing non-comprehension scope */
+        if (st->comp_iter_expr > 0) {
+            fail(st, n, "assignment expression cannot be used in a comprehension iterable expression", "");
+            return;
+        }
         Scope *t = s;
-        while (t->kind == SC_COMPREHENSION) t = t->parent;
+        while (t->kind == SC_COMPREHENSION) {
+            Sym *it = scope_lookup(t, n->u.named.target->u.name.id);
+            if (it && (it->flags & DEF_COMP_ITER)) {
+                fail(st, n->u.named.target, "assignment expression cannot rebind comprehension iteration variable '%s'", n->u.named.target->u.name.id);
+                return;
+            }
+            t = t->parent;
+        }
         if (t->kind == SC_CLASS && s->kind == SC_COMPREHENSION) {
             fail(st, n, "assignment expression within a comprehension cannot be used in a class body", "");
             return;
@@ -421,7 +444,7 @@ static void finish(Scope *s) {
 }
 
 Scope *symtable_build(Arena *a, const Node *module, SyntaxErr *err) {
-    ST st = { a, err, 0 };
+    ST st = { .a = a, .err = err };
     Scope *top = new_scope(&st, NULL, SC_MODULE, NULL, "<module>");
     visit_stmts(&st, top, &module->u.module.body);
     if (!st.failed) resolve(&st, top);

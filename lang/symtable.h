@@ -12,6 +12,7 @@ enum {
     DEF_BOUND = 1, DEF_PARAM = 2, DEF_GLOBAL = 4, DEF_NONLOCAL = 8, DEF_USED = 16,
     DEF_FREE_CHILD = 32,   /* some child scope references it as free */
     DEF_FREE_CLASS = 64,   /* class scope: bound in the class body and also passed to children as a cell */
+    DEF_COMP_ITER = 128,   /* comprehension scope: an iteration variable (a `for` target) */
 };
 
 typedef struct Sym { const char *name; int flags; int scope; struct Sym *next; const Node *decl; } Sym;
