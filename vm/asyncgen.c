@@ -34,6 +34,9 @@ static Value stop_with(VM *vm, Value v) {
 
 /* Interpret what the generator produced for this awaitable. */
 static Value handle_result(VM *vm, AsyncGenAwaitable *a, Value r, bool returned) {
+    /* the generator stays "running" only across an await it passes up */
+    Gen *g = (Gen *)a->gen;
+    if (!r || returned || (!v_is_int(r) && type_of(vm, r) == vm->t_async_generator_wrapped_value)) g->running_async = 0;
     if (!r) {
         a->state = AS_DONE;
         if (a->op == OP_ACLOSE && (vm_exc_is(vm, vm->e_StopAsyncIteration) || vm_exc_is(vm, vm->e_GeneratorExit))) {
@@ -62,10 +65,15 @@ static Value aw_send(VM *vm, AsyncGenAwaitable *a, Value v) {
     bool returned = false;
     Value r;
     if (a->state == AS_INIT) {
+        if (g->running_async) {   /* another __anext__()/athrow() of it is awaiting something */
+            if (a->op == OP_ASEND) return vm_raise(vm, vm->e_RuntimeError, "anext(): asynchronous generator is already running");
+            a->state = AS_DONE;
+            return vm_raise(vm, vm->e_RuntimeError, "%s(): asynchronous generator is already running", a->op == OP_ACLOSE ? "aclose" : "athrow");
+        }
         a->state = AS_ITER;
-        if (g->running_async) return vm_raise(vm, vm->e_RuntimeError, "anext(): asynchronous generator is already running");
         if (a->op == OP_ASEND) {
             if (g->state == GEN_CLOSED) { a->state = AS_DONE; return vm_raise_value(vm, exc_new(vm, vm->e_StopAsyncIteration, NULL, 0)); }
+            g->running_async = 1;
             r = gen_send(vm, a->gen, v == vm->none ? a->value : v, &returned);
         } else {
             if (g->state == GEN_CLOSED || g->state == GEN_CREATED) {
@@ -74,9 +82,11 @@ static Value aw_send(VM *vm, AsyncGenAwaitable *a, Value v) {
                 if (a->op == OP_ACLOSE) return stop_with(vm, vm->none);
                 return vm_raise_value(vm, a->value);
             }
+            g->running_async = 1;
             r = gen_throw_into(vm, g, a->value, &returned);
         }
     } else {
+        g->running_async = 1;
         r = gen_send(vm, a->gen, v, &returned);
     }
     return handle_result(vm, a, r, returned);
@@ -92,6 +102,7 @@ static Value aw_throw_m(VM *vm, Value *args, int n, Value k) {
     if (a->state == AS_DONE) return vm_raise_value(vm, e);
     a->state = AS_ITER;
     bool returned;
+    ((Gen *)a->gen)->running_async = 1;
     Value r = gen_throw_into(vm, (Gen *)a->gen, e, &returned);
     return handle_result(vm, a, r, returned);
 }
