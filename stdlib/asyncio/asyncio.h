@@ -121,6 +121,7 @@ struct Loop {
     int interrupted;          /* a Ctrl-C arrived while this loop ran */
     Value main_task;          /* asyncio.run()'s task: Ctrl-C cancels it */
     Value fdmap;              /* dict fd -> [reader Handle or None, writer Handle or None] */
+    Value task_factory;       /* set_task_factory(): VNULL = none */
 };
 
 /* Per-VM state (vm->asyncio_state): the types, the default loop and small caches. */
@@ -189,6 +190,7 @@ Value loop_call_soon(VM *vm, Loop *l, Value cb, Value args);  /* returns the Han
 void loop_schedule_task(VM *vm, Loop *l, Task *t);
 int loop_add_timer(VM *vm, Loop *l, int64_t when_ns, Obj *obj);
 void loop_add_task(Loop *l, Task *t);
+Value loop_make_task(VM *vm, Loop *l, Value coro, Value name);   /* loop.create_task(coro, name=) */
 void loop_remove_task(Loop *l, Task *t);
 Value loop_run_until_complete(VM *vm, Loop *l, Value fut);
 int loop_run_until_done(VM *vm, Loop *l, Value list);   /* list of futures */

@@ -52,6 +52,7 @@ static void loop_trace(GC *gc, Obj *o) {
     gc_mark(gc, l->exc_handler);
     gc_mark(gc, l->main_task);
     gc_mark(gc, l->fdmap);
+    gc_mark(gc, l->task_factory);
 }
 
 static void close_fds(Loop *l) {
@@ -703,7 +704,26 @@ static Value loop_create_task_m(VM *vm, Value *a, int n, Value k) {
         if (type_of(vm, out[0]) == vm->t_coroutine) gen_close(vm, out[0]);
         return vm_raise(vm, vm->e_RuntimeError, "Event loop is closed");
     }
-    return task_new(vm, a[0], out[0], out[1]);
+    return loop_make_task(vm, SELF, out[0], out[1]);
+}
+
+/* The task factory, if one is set, makes the task; the name is then given by set_name. */
+Value loop_make_task(VM *vm, Loop *l, Value coro, Value name) {
+    if (!l->task_factory) return task_new(vm, v_from_obj(l), coro, name);
+    Value args[2] = { v_from_obj(l), coro };
+    Value t = vm_call(vm, l->task_factory, args, 2, VNULL);
+    if (t && name && name != vm->none && !vm_call_method(vm, t, str_intern_cstr(vm, "set_name"), &name, 1)) return VNULL;
+    return t;
+}
+static Value loop_set_task_factory_m(VM *vm, Value *a, int n, Value k) {
+    if (vm_check_args(vm, "set_task_factory", n - 1, k, 1, 1) < 0) return VNULL;
+    if (a[1] != vm->none && !vm_callable(vm, a[1])) return vm_raise(vm, vm->e_TypeError, "task factory must be a callable or None");
+    SELF->task_factory = a[1] == vm->none ? VNULL : a[1];
+    return vm->none;
+}
+static Value loop_get_task_factory_m(VM *vm, Value *a, int n, Value k) {
+    if (vm_check_args(vm, "get_task_factory", n - 1, k, 0, 0) < 0) return VNULL;
+    return SELF->task_factory ? SELF->task_factory : vm->none;
 }
 static Value loop_call_exception_handler_m(VM *vm, Value *a, int n, Value k) {
     if (vm_check_args(vm, "call_exception_handler", n - 1, k, 1, 1) < 0) return VNULL;
@@ -790,7 +810,8 @@ void loop_types_init(VM *vm, AState *st) {
         { "is_closed", loop_is_closed_m }, { "time", loop_time_m }, { "call_soon", loop_call_soon_m },
         { "call_soon_threadsafe", loop_call_soon_threadsafe_m }, { "call_later", loop_call_later_m },
         { "call_at", loop_call_at_m }, { "create_future", loop_create_future_m },
-        { "create_task", loop_create_task_m }, { "call_exception_handler", loop_call_exception_handler_m },
+        { "create_task", loop_create_task_m }, { "set_task_factory", loop_set_task_factory_m },
+        { "get_task_factory", loop_get_task_factory_m }, { "call_exception_handler", loop_call_exception_handler_m },
         { "default_exception_handler", loop_default_exception_handler_m },
         { "set_exception_handler", loop_set_exception_handler_m },
         { "get_exception_handler", loop_get_exception_handler_m }, { "get_debug", loop_get_debug_m },

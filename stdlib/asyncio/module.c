@@ -211,8 +211,8 @@ static Value m_create_task(VM *vm, Value *a, int n, Value k) {
         return VNULL;
     }
     /* CPython 3.11's asyncio.create_task names the task after creating it: it takes a number */
-    if (out[1] && out[1] != vm->none) vm->task_counter++;
-    return task_new(vm, loop, out[0], out[1]);
+    if (out[1] && out[1] != vm->none && !((Loop *)loop)->task_factory) vm->task_counter++;
+    return loop_make_task(vm, (Loop *)loop, out[0], out[1]);
 }
 
 /* Cancel what asyncio.run's main task left running and let the cancellations finish. */
