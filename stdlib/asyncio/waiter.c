@@ -66,12 +66,13 @@ void waiter_leave(Waiter *w) {
     w->prim = NULL;
 }
 
-/* Stepped again while pending: by hand (send), or by a second awaiter, which would take the
- * task slot from the first one and leave it blocked for ever. */
+/* Stepped again while pending: by a second awaiter, which would take the task slot from the
+ * first one and leave it blocked for ever, or by hand (send), which in CPython resumes the
+ * inner Future's __await__ before it is done. Either way the wait is over. */
 Value waiter_block(VM *vm, Waiter *w) {
     if (w->task) return vm_raise(vm, vm->e_RuntimeError, "coroutine is being awaited already");
-    w->blocking = 1;
-    return v_from_obj(w);
+    waiter_leave(w);
+    return vm_raise(vm, vm->e_RuntimeError, "await wasn't used with future");
 }
 
 /* The task picks up the record it was yielded (the task's fut_waiter is now w). */
