@@ -52,7 +52,7 @@ typedef struct Type {
      * (the "coroutine ... was never awaited" warnings are given here). */
     void (*on_collect)(VM *vm, Obj *o);
     /* A coroutine, or a C awaitable standing for one, never started: its qualname, and from
-     * then on it counts as reported; NULL otherwise. Set it with on_collect =
+     * then on it counts as reported; NULL otherwise. Usually paired with on_collect =
      * vm_warn_unawaited_on_collect (warn.c). Must not allocate. */
     const char *(*take_unawaited)(VM *vm, Obj *o);
     /* C awaitables that are their own await iterator (asyncio futures): one step of the await

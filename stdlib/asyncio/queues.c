@@ -19,7 +19,8 @@ typedef struct CQueue {
 } CQueue;
 
 enum { OP_GET, OP_PUT, OP_JOIN };
-typedef struct QOp { Obj head; Value queue, item, fut; uint8_t kind; } QOp;
+typedef struct QOp { Obj head; Value queue, item, fut; uint8_t kind, state; } QOp;
+enum { QS_FRESH, QS_STARTED, QS_DONE };   /* QOp.state: as a coroutine's (never-awaited, reuse) */
 
 static void q_trace(GC *gc, Obj *o) {
     CQueue *q = (CQueue *)o;
@@ -227,7 +228,7 @@ static Value q_return(VM *vm, CQueue *q, Value item) {
 
 /* One step of put()/get()/join(): *done says whether the result is the operation's value
  * (true) or the future to block on (false). */
-static Value op_step(VM *vm, QOp *p, bool *done) {
+static Value op_run(VM *vm, QOp *p, bool *done) {
     CQueue *q = (CQueue *)p->queue;
     *done = true;
     if (p->fut) {
@@ -261,7 +262,23 @@ static Value op_step(VM *vm, QOp *p, bool *done) {
     return fut;
 }
 
+static Value op_step(VM *vm, QOp *p, bool *done) {
+    *done = false;
+    if (p->state == QS_DONE) return vm_raise(vm, vm->e_RuntimeError, "cannot reuse already awaited coroutine");
+    p->state = QS_STARTED;
+    Value r = op_run(vm, p, done);
+    if (!r || *done) p->state = QS_DONE;
+    return r;
+}
+
 static Value op_am_send(VM *vm, Value self, Value sent, bool *done) { return op_step(vm, (QOp *)self, done); }
+
+static const char *op_take_unawaited(VM *vm, Obj *o) {
+    QOp *p = (QOp *)o;
+    if (p->state != QS_FRESH) return NULL;
+    p->state = QS_DONE;
+    return p->kind == OP_PUT ? "Queue.put" : p->kind == OP_GET ? "Queue.get" : "Queue.join";
+}
 
 static Value op_next(VM *vm, QOp *p) {
     bool done;
@@ -277,11 +294,13 @@ static Value op_throw_m(VM *vm, Value *a, int n, Value k) {
     QOp *p = (QOp *)a[0];
     Value exc = n > 1 ? a[1] : vm->none;
     if (isinst(vm, exc, vm->t_type)) { exc = vm_call0(vm, exc); if (!exc) return VNULL; }
+    p->state = QS_DONE;
     if (p->fut) return op_abort(vm, p, exc);
     return vm_raise_value(vm, exc);
 }
 static Value op_close_m(VM *vm, Value *a, int n, Value k) {
     QOp *p = (QOp *)a[0];
+    p->state = QS_DONE;
     if (p->fut) {
         CQueue *q = (CQueue *)p->queue;
         future_cancel(vm, (Future *)p->fut, vm->none);
@@ -336,6 +355,9 @@ void queue_types_init(VM *vm, Value module) {
     Type *ot = type_new_builtin(vm, "coroutine", vm->t_object, sizeof(QOp), 0);
     ot->trace = op_trace;
     ot->am_send = op_am_send;   /* SEND skips __next__ and the StopIteration */
+    /* forgotten put()/get() statements are reported at their line; no on_collect hook for the
+     * rest: a collection would then visit every one of the million ops of a busy queue */
+    ot->take_unawaited = op_take_unawaited;
     type_add_method(vm, ot, "__await__", op_self_m);
     type_add_method(vm, ot, "__iter__", op_self_m);
     type_add_method(vm, ot, "__next__", op_next_m);
