@@ -83,12 +83,21 @@ static void buf_append(Buf *b, const char *s, size_t n, size_t limit) {
 
 static void buf_printf(Buf *b, const char *fmt, ...) {
     char tmp[1024];
-    va_list ap;
+    va_list ap, again;
     va_start(ap, fmt);
+    va_copy(again, ap);
     int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
     va_end(ap);
-    if (n < 0) return;
-    buf_append(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1, SIZE_MAX);
+    if (n >= 0 && (size_t)n < sizeof tmp) buf_append(b, tmp, (size_t)n, SIZE_MAX);
+    else if (n >= 0) {   /* a long one (a test's whole stderr): it used to be cut at 1 KiB */
+        char *big = malloc((size_t)n + 1);
+        if (big) {
+            vsnprintf(big, (size_t)n + 1, fmt, again);
+            buf_append(b, big, (size_t)n, SIZE_MAX);
+            free(big);
+        }
+    }
+    va_end(again);
 }
 
 static void buf_free(Buf *b) {

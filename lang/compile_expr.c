@@ -280,14 +280,15 @@ void c_expr(Compiler *c, const Node *n) {
         c_bind(c, end);
         break;
     }
-    case N_COMPARE: c_compare(c, n); break;
-    case N_CALL: c_call(c, n); break;
+    case N_COMPARE: cw_check_compare(c, n); c_compare(c, n); break;
+    case N_CALL: cw_check_call(c, n); c_call(c, n); break;
     case N_ATTRIBUTE:
         c_expr(c, n->u.attr.value);
         c_set_line(c, n);
         c_emit(c, OP_LOAD_ATTR, c_attr_name(c, n->u.attr.attr));
         break;
     case N_SUBSCRIPT:
+        cw_check_subscript(c, n);
         c_expr(c, n->u.subscript.value);
         c_expr(c, n->u.subscript.slice);
         c_set_line(c, n);

@@ -68,6 +68,10 @@ int c_name(Compiler *c, const char *s);
 int c_attr_name(Compiler *c, const char *s);   /* attribute names are mangled too */
 void c_load_const(Compiler *c, Value v);
 void c_expr(Compiler *c, const Node *n);
+/* compile_warnings.c: CPython's SyntaxWarnings for literals misused */
+void cw_check_compare(Compiler *c, const Node *n);
+void cw_check_call(Compiler *c, const Node *n);
+void cw_check_subscript(Compiler *c, const Node *n);
 void c_store(Compiler *c, const Node *target);
 void c_delete(Compiler *c, const Node *target);
 void c_nameop(Compiler *c, const char *name, int ctx, const Node *where);

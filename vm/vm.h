@@ -409,6 +409,7 @@ int vm_line_of(Code *c, uint32_t *ip);
 char *vm_source_line(const char *filename, int line);   /* malloc'd, with its newline; NULL if unreadable */
 /* warn.c: "coroutine ... was never awaited" */
 void vm_warn_unawaited_on_collect(VM *vm, Obj *o);
+void vm_warn_at(VM *vm, const char *file, int line, const char *category, const char *text);   /* a compile-time warning */
 void vm_warn_dropped_awaitable(VM *vm, Value callable, Value r, Code *co, uint32_t *ip);
 void native_set_new_awaitable(VM *vm, Dict *d, const char *name);   /* flag d[name] NF_NEW_AWAITABLE */
 

@@ -20,9 +20,9 @@ void vm_warn_unawaited_on_collect(VM *vm, Obj *o) {
 }
 
 /* The default warning filter: each (file, line, text) once. */
-static bool first_time(VM *vm, const char *file, int line, const char *name) {
+static bool first_time(VM *vm, const char *file, int line, const char *text) {
     if (!vm->warn_registry && !(vm->warn_registry = v_from_obj(dict_new(vm)))) { vm_clear_exc(vm); return false; }
-    Value key = str_printf(vm, "%s:%d:%s", file, line, name);
+    Value key = str_printf(vm, "%s:%d:%s", file, line, text);
     Value seen = VNULL;
     if (!key || dict_get(vm, (Dict *)vm->warn_registry, key, &seen) != 0 ||
         dict_set(vm, (Dict *)vm->warn_registry, key, vm->true_) < 0) {
@@ -30,6 +30,27 @@ static bool first_time(VM *vm, const char *file, int line, const char *name) {
         return false;
     }
     return true;
+}
+
+/* "file:line: Category: text" and the source line, as warnings.showwarning prints them. */
+static bool show(VM *vm, const char *file, int line, const char *category, const char *text, bool once) {
+    if (once && !first_time(vm, file, line, text)) return false;
+    fflush(stdout);
+    fprintf(stderr, "%s:%d: %s: %s\n", file, line, category, text);
+    char *src = vm_source_line(file, line);
+    if (src) {
+        char *a = src, *z = src + strlen(src);
+        while (*a == ' ' || *a == '\t') a++;
+        while (z > a && (z[-1] == '\n' || z[-1] == '\r' || z[-1] == ' ' || z[-1] == '\t')) z--;
+        fprintf(stderr, "  %.*s\n", (int)(z - a), a);
+        free(src);
+    }
+    return true;
+}
+
+/* The compiler's warnings: CPython passes no registry, so each is shown every time. */
+void vm_warn_at(VM *vm, const char *file, int line, const char *category, const char *text) {
+    show(vm, file, line, category, text, false);
 }
 
 /* `callable(...)` returned r and the statement drops it: warn here if r is an awaitable that
@@ -42,20 +63,10 @@ void vm_warn_dropped_awaitable(VM *vm, Value callable, Value r, Code *co, uint32
     if (!fresh) return;
     const char *name = rt->take_unawaited(vm, (Obj *)r);   /* not reported again when collected */
     if (!name) return;
-    const char *file = str_cstr(co->filename);
-    int line = vm_line_of(co, ip - 1);
-    if (!first_time(vm, file, line, name)) return;
-    fflush(stdout);
-    fprintf(stderr, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", file, line, name);
-    char *src = vm_source_line(file, line);
-    if (src) {
-        char *a = src, *z = src + strlen(src);
-        while (*a == ' ' || *a == '\t') a++;
-        while (z > a && (z[-1] == '\n' || z[-1] == '\r' || z[-1] == ' ' || z[-1] == '\t')) z--;
-        fprintf(stderr, "  %.*s\n", (int)(z - a), a);
-        free(src);
-    }
-    fputs("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n", stderr);
+    char text[300];
+    snprintf(text, sizeof text, "coroutine '%s' was never awaited", name);
+    if (show(vm, str_cstr(co->filename), vm_line_of(co, ip - 1), "RuntimeWarning", text, true))
+        fputs("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n", stderr);
 }
 
 void native_set_new_awaitable(VM *vm, Dict *d, const char *name) {
