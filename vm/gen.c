@@ -263,7 +263,9 @@ static Value gen_send_m(VM *vm, Value *a, int n, Value k) {
     }
     return r;
 }
-static Value gen_throw_m(VM *vm, Value *a, int n, Value k) {
+/* throw(typ[, val]) of a generator or of anything that acts as one: the exception instance
+ * (typ called with val when it is a class), or VNULL with CPython's TypeError. */
+Value vm_throw_arg(VM *vm, Value *a, int n) {
     if (n < 2) return vm_raise(vm, vm->e_TypeError, "throw expected at least 1 argument, got 0");
     Value e = a[1];
     if (isinst(vm, e, vm->t_type)) {
@@ -272,7 +274,12 @@ static Value gen_throw_m(VM *vm, Value *a, int n, Value k) {
     }
     if (!isinst(vm, e, vm->e_BaseException))
         return vm_raise(vm, vm->e_TypeError, "exceptions must be classes or instances deriving from BaseException, not %s", type_name(vm, e));
-    return gen_throw(vm, a[0], e);
+    return e;
+}
+
+static Value gen_throw_m(VM *vm, Value *a, int n, Value k) {
+    Value e = vm_throw_arg(vm, a, n);
+    return e ? gen_throw(vm, a[0], e) : VNULL;
 }
 static Value gen_close_m(VM *vm, Value *a, int n, Value k) { return gen_close(vm, a[0]); }
 static Value gen_repr_m(VM *vm, Value *a, int n, Value k) {

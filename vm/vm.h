@@ -259,7 +259,8 @@ int vm_setitem(VM *vm, Value obj, Value key, Value v);    /* v == VNULL: delete 
 int vm_contains(VM *vm, Value container, Value item);
 Value vm_iter(VM *vm, Value v);
 Value vm_next(VM *vm, Value it);        /* VNULL and no exception: exhausted */
-Value vm_budget_exhausted(VM *vm);     /* spend the step budget: raises, returns VNULL */
+Value vm_budget_exhausted(VM *vm);
+Value vm_throw_arg(VM *vm, Value *a, int n);   /* throw(typ[, val])'s exception instance (gen.c) */     /* spend the step budget: raises, returns VNULL */
 int64_t vm_len(VM *vm, Value v);        /* -1 on error */
 Value vm_to_list(VM *vm, Value iterable);
 Value vm_to_tuple(VM *vm, Value iterable);

@@ -241,7 +241,6 @@ Value waiter_new(VM *vm, Type *t, Prim *p, uint8_t op);
 Value waiter_enqueue(VM *vm, Waiter *w);      /* join the FIFO; returns w to block on */
 void waiter_leave(Waiter *w);                 /* leave the FIFO; the wait is finished */
 Value waiter_block(VM *vm, Waiter *w);        /* a pending record stepped again: block on it */
-Value waiter_thrown(VM *vm, Value *a, int n); /* throw()'s arguments as an exception instance */
 Type *waiter_type(VM *vm, const char *qualname, AmSendFn step, NativeFn throw_fn, NativeFn close_fn);
 /* Waiter operations of Lock and Semaphore: acquire() (True), __aenter__ (None), a finished
  * __aexit__ (None). */

@@ -29,7 +29,7 @@ static Value ew_step(VM *vm, Value self, Value sent, bool *done) {
 }
 
 static Value ew_throw_m(VM *vm, Value *a, int n, Value k) {
-    Value e = waiter_thrown(vm, a, n);
+    Value e = vm_throw_arg(vm, a, n);
     if (!e) return VNULL;
     waiter_leave((Waiter *)a[0]);
     return vm_raise_value(vm, e);

@@ -394,15 +394,8 @@ static Value fut_send_m(VM *vm, Value *a, int n, Value k) {
     return future_next(vm, a[0]);
 }
 static Value fut_throw_m(VM *vm, Value *a, int n, Value k) {
-    if (n < 2) return vm_raise(vm, vm->e_TypeError, "throw expected at least 1 argument, got 0");
-    Value e = a[1];
-    if (isinst(vm, e, vm->t_type)) {
-        e = vm_call(vm, e, n > 2 && a[2] != vm->none ? &a[2] : NULL, n > 2 && a[2] != vm->none ? 1 : 0, VNULL);
-        if (!e) return VNULL;
-    }
-    if (!isinst(vm, e, vm->e_BaseException))
-        return vm_raise(vm, vm->e_TypeError, "exceptions must be classes or instances deriving from BaseException, not %s", type_name(vm, e));
-    return vm_raise_value(vm, e);
+    Value e = vm_throw_arg(vm, a, n);
+    return e ? vm_raise_value(vm, e) : VNULL;
 }
 static Value fut_close_m(VM *vm, Value *a, int n, Value k) { return vm->none; }
 static Value fut_class_getitem(VM *vm, Value *a, int n, Value k) { return a[0]; }

@@ -61,7 +61,7 @@ static Value lw_step(VM *vm, Value self, Value sent, bool *done) {
 
 /* An exception thrown in at the await: a CancelledError passes a wake-up on. */
 static Value lw_throw_m(VM *vm, Value *a, int n, Value k) {
-    Value e = waiter_thrown(vm, a, n);
+    Value e = vm_throw_arg(vm, a, n);
     if (!e) return VNULL;
     Waiter *w = (Waiter *)a[0];
     CLock *l = (CLock *)w->prim;

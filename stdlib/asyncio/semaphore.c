@@ -68,7 +68,7 @@ static Value sw_step(VM *vm, Value self, Value sent, bool *done) {
 }
 
 static Value sw_throw_m(VM *vm, Value *a, int n, Value k) {
-    Value e = waiter_thrown(vm, a, n);
+    Value e = vm_throw_arg(vm, a, n);
     if (!e) return VNULL;
     Waiter *w = (Waiter *)a[0];
     CSem *s = (CSem *)w->prim;

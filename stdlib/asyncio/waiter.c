@@ -115,18 +115,6 @@ Value waiter_future_repr(VM *vm, Waiter *w) {
                    : str_from_cstr(vm, "<Future pending>");
 }
 
-/* throw(typ[, val]): the exception instance to raise at the await (VNULL: error raised). */
-Value waiter_thrown(VM *vm, Value *a, int n) {
-    if (n < 2) return vm_raise(vm, vm->e_TypeError, "throw expected at least 1 argument, got 0");
-    Value e = a[1];
-    if (isinst(vm, e, vm->t_type)) {
-        e = vm_call(vm, e, n > 2 && a[2] != vm->none ? &a[2] : NULL, n > 2 && a[2] != vm->none ? 1 : 0, VNULL);
-        if (!e) return VNULL;
-    }
-    if (!isinst(vm, e, vm->e_BaseException))
-        return vm_raise(vm, vm->e_TypeError, "exceptions must be classes or instances deriving from BaseException, not %s", type_name(vm, e));
-    return e;
-}
 
 /* ---- async with ---- */
 
