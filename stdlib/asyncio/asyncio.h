@@ -72,7 +72,7 @@ typedef struct Future {
     uint8_t must_cancel : 1, queued : 1, in_list : 1, quiet : 1;
     uint8_t woken : 1;        /* queued to step because its waiter is done */
 } Future;
-enum { FK_FUTURE, FK_TASK, FK_SLEEP, FK_WAITER };
+enum { FK_FUTURE, FK_TASK, FK_SLEEP };
 _Static_assert(sizeof(Future) == 64, "Future layout");
 
 static inline Value fut_exception(const Future *f) { return f->has_exc ? f->result : VNULL; }
